@@ -1,0 +1,223 @@
+"""The ``presswatch`` command line: a thin layer over the Python API.
+
+Exit status: 0 all inputs done, 1 some inputs failed, 2 usage or configuration error.
+Errors are one line on stderr (``presswatch: SOURCE: [CODE] reason``); ``--debug``
+shows tracebacks. Subcommands other than ``analyze`` live in their own modules
+and are listed in ``COMMANDS``; each module defines ``add_arguments(parser)``
+and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from . import __version__
+from .errors import ConfigError, InputError, ModelError, PresswatchError
+
+# name -> (module, help). Groups ("eval", "train") hold one entry per target.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "ingest": ("presswatch.cli_corpus", "analyse inputs into a corpus database"),
+    "search": ("presswatch.cli_corpus", "full-text search over a corpus"),
+    "actor": ("presswatch.cli_corpus", "an actor's profile in a corpus"),
+    "stances": ("presswatch.cli_corpus", "aggregated stance edges of a corpus"),
+    "export": ("presswatch.cli_corpus", "export analyses or the stance graph"),
+    "serve": ("presswatch.web", "REST API and web UI over a corpus"),
+}
+GROUPS: dict[str, dict[str, tuple[str, str]]] = {
+    "eval": {
+        "quotes": ("presswatch.eval_quotes", "quote attribution on PolNeAR"),
+        "techniques": ("presswatch.eval_techniques", "persuasion techniques on PTC"),
+        "events": ("presswatch.eval_events", "event coding on PLOVER/PETRARCH2 gold"),
+        "actors": ("presswatch.eval_actors", "entity linking on the gold set"),
+        "ner": ("presswatch.eval_ner", "NER on CoNLL-2003"),
+    },
+    "train": {
+        "techniques": ("presswatch.train_techniques", "train the persuasion-technique model on PTC"),
+        "quotes": ("presswatch.train_quotes", "train the quote model on PolNeAR"),
+    },
+    "kb": {
+        "build": ("presswatch.kb_build", "rebuild the actor knowledge base from gazetteers"),
+    },
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: one line, status 2
+        self.exit(2, f"presswatch: error: {message}\n")
+
+
+def _module(name: str):
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="presswatch", description="Evidence-linked facts from news articles.")
+    parser.add_argument("--version", action="version", version=f"presswatch {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("analyze", help="analyse articles and print or write a report",
+                       description="Analyse articles (files, folders, globs, URLs, .jsonl, - for stdin).")
+    add_analyze_arguments(p)
+    p.set_defaults(func=run_analyze)
+
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = _module(module_name)
+        if module is None:
+            continue
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        getattr(module, f"add_{name}_arguments")(p)
+        p.set_defaults(func=getattr(module, f"run_{name}"))
+
+    for group, targets in GROUPS.items():
+        present = {t: (m, h) for t, (m, h) in targets.items() if _module(m) is not None}
+        if not present:
+            continue
+        gp = sub.add_parser(group, help=f"{group}: " + ", ".join(present))
+        gsub = gp.add_subparsers(dest="target", metavar="TARGET", parser_class=_Parser)
+        gsub.required = True
+        for target, (module_name, help_text) in present.items():
+            module = importlib.import_module(module_name)
+            tp = gsub.add_parser(target, help=help_text, description=help_text)
+            module.add_arguments(tp)
+            tp.set_defaults(func=module.run)
+    return parser
+
+
+def add_analyze_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, glob, URL, .jsonl file or - (stdin)")
+    p.add_argument("--format", choices=["text", "json", "jsonl", "html", "csv"], default=None,
+                   help="report format (default: text on a terminal, else json)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default from config)")
+    p.add_argument("--config", metavar="FILE", help="TOML configuration file")
+    p.add_argument("--layer", action="append", metavar="LAYER",
+                   help="with --format csv: the layer to export (entities, quotes, events, techniques)")
+    p.add_argument("--max-chars", type=int, metavar="N", help="refuse documents longer than N characters")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow fetching URLs on loopback, private, link-local or reserved addresses")
+
+
+def _progress(items: list, enabled: bool):
+    """Wrap an iterable with a rich progress bar on stderr when it is a terminal."""
+    if not enabled:
+        yield from items
+        return
+    from rich.progress import Progress
+
+    from rich.console import Console
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("analysing", total=len(items))
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .ingest import read_inputs
+    from .pipeline import Analyzer
+
+    overrides = {"ingest": {}}
+    if args.max_chars is not None:
+        overrides["ingest"]["max_chars"] = args.max_chars
+    if args.allow_private:
+        overrides["ingest"]["allow_private"] = True
+    config = load_config(args.config, overrides)
+    fmt = args.format or ("text" if sys.stdout.isatty() and not args.output else "json")
+
+    failures = 0
+
+    def report(source: str, exc: PresswatchError) -> None:
+        nonlocal failures
+        failures += 1
+        print(f"presswatch: {source}: {exc}", file=sys.stderr)
+
+    articles = []
+    for item in read_inputs(args.inputs, config):
+        if isinstance(item, InputError):
+            report(item.source or "?", item)
+        else:
+            articles.append(item)
+    analyses = []
+    if articles:
+        analyzer = Analyzer(config, model=args.model)
+        show = len(articles) > 1 and sys.stderr.isatty()
+        for article in _progress(articles, show):
+            try:
+                analyses.append(analyzer.analyze(article))
+            except InputError as exc:
+                report(article.source or "?", exc)
+            for warning in analyses[-1].meta.get("warnings", []) if analyses else []:
+                if warning.startswith("W001"):
+                    print(f"presswatch: {article.source}: warning: {warning}", file=sys.stderr)
+    write_report(analyses, fmt, args.output, layers=args.layer)
+    return 1 if failures else 0
+
+
+def write_report(analyses: list, fmt: str, output: str | None, layers: Iterable[str] | None = None) -> None:
+    if fmt == "html":
+        from .report_html import render_html
+
+        _write(render_html(analyses), output)
+    elif fmt == "text":
+        from .report_text import render_text
+
+        if output:
+            from rich.console import Console
+
+            with open(output, "w", encoding="utf-8") as fh:
+                render_text(analyses, Console(file=fh, width=110, color_system=None))
+        else:
+            render_text(analyses)
+    elif fmt == "csv":
+        from .export_csv import render_csv
+
+        _write(render_csv(analyses, layers or ["entities"]), output)
+    elif fmt == "jsonl":
+        _write("".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in analyses), output)
+    else:  # json: one object for one document, a list for several
+        data = analyses[0].to_dict() if len(analyses) == 1 else [a.to_dict() for a in analyses]
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (ConfigError, ModelError) as exc:
+        if args.debug:
+            raise
+        print(f"presswatch: error: {exc}", file=sys.stderr)
+        return 2
+    except PresswatchError as exc:
+        if args.debug:
+            raise
+        print(f"presswatch: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

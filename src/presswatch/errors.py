@@ -1,0 +1,67 @@
+"""Errors with stable codes, in the manner of spaCy's ``Errors``.
+
+Each message is one line; the CLI prints ``presswatch: INPUT: [Wxxx] message``.
+Codes never change meaning once released; new ones are appended.
+"""
+
+from __future__ import annotations
+
+
+class PresswatchError(Exception):
+    """Base class: ``code`` is stable, ``message`` is one human-readable line."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, source: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class InputError(PresswatchError):
+    """An input could not be read or is not an article (one bad item in a batch)."""
+
+    code = "E001"
+
+
+class EmptyInput(InputError):
+    code = "E002"
+
+
+class BinaryInput(InputError):
+    code = "E003"
+
+
+class DecodeError(InputError):
+    code = "E004"
+
+
+class TooLarge(InputError):
+    code = "E005"
+
+
+class FetchError(InputError):
+    code = "E006"
+
+
+class BlockedAddress(FetchError):
+    code = "E007"
+
+
+class MalformedRecord(InputError):
+    code = "E008"
+
+
+class ConfigError(PresswatchError):
+    """A configuration file or option is wrong (a usage error, exit status 2)."""
+
+    code = "E101"
+
+
+class ModelError(PresswatchError):
+    """A spaCy pipeline or a shipped model could not be loaded."""
+
+    code = "E102"
