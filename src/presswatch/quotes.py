@@ -1,0 +1,699 @@
+"""``presswatch_quotes``: who said what, from quotation marks and the dependency parse.
+
+Rules, no trained model; they run after the base spaCy pipeline (parser, NER)
+and read ``doc._.pw_regions``, ``pw_entities`` and (when present) ``pw_actors``;
+they write ``doc._.pw_quotes``:
+
+1. **Quotation marks** (:func:`scan_quotes`): straight, curly, low-9, guillemets
+   and single marks, paired per paragraph with a stack. Sloppy typing is
+   tolerated: spaces inside the marks, an opening mark used to close
+   (``“1/6“``), a closing mark shared by a quote and the quote nested in it,
+   a quote left open at a paragraph end when the next paragraph opens again
+   (a continued quote). Apostrophes are not quotation marks.
+2. **Direct quotes**: a quoted passage with a reporting verb right after it
+   (``“...,” the minister said`` / ``said X``), right before it (``X said: “...”``,
+   ``X told Y, “...”``), or around it (``“A,” he said, “B.”``: one quote, two
+   content spans); a colon after a name (``X: “...”``); a quoted sentence with
+   no cue of its own after another attribution in the same or previous
+   paragraph (a follow-on quote, same speaker).
+3. **Indirect and mixed quotes**: a reporting verb (a fixed lexicon, below)
+   with a subject and a that-clause/clause complement, an infinitive complement
+   (``called on X to ...``) or, for some verbs, a noun phrase (``noted their
+   readiness to ...``); ``according to X, ...``. A clause holding a quoted
+   fragment is ``mixed``.
+4. **Not quotes**: quoted words with no reporting cue and not sentence-like
+   (scare quotes, titles, nicknames, slogans) are dropped; reporting verbs
+   inside a direct quote are the quoted person's words, not new quotes, except
+   a quoted passage nested in it with its own cue (``parent`` is then set).
+5. **Speakers**: the cue's subject, resolved with :mod:`presswatch.coref`
+   (pronouns, surnames, role descriptions, acronyms) to the canonical name;
+   ``speaker.actor`` from ``doc._.pw_actors`` when that layer ran.
+
+Limits: English only; quality follows the parser (long or garbled sentences
+lose their complements); attributions without a source (``it is expected
+that``) and beliefs without a reporting verb are not extracted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .coref import PERSON_PRONOUNS, Resolver
+from .extensions import analysed_regions, register_extensions
+from .types import Actor, Quote, Speaker
+
+# -- lexicon -----------------------------------------------------------------
+# Reporting verbs (lemmas). Thinking verbs are included: news attributes beliefs
+# and intentions the same way ("Trump believes that ...").
+SPEECH_VERBS = frozenset("""
+say tell add write note claim argue state explain announce report insist warn ask reply respond declare assert
+acknowledge admit suggest predict urge promise vow pledge accuse deny confirm stress emphasize emphasise recall
+continue conclude tweet post testify complain point remark observe contend maintain mention reveal indicate agree
+comment counter retort joke quip concede allege charge propose recommend demand threaten remind inform assure
+advise reaffirm reiterate repeat disclose shout yell whisper muse wonder boast brag lament caution signal hint
+describe call think believe hope fear worry feel know expect estimate show find read question dismiss criticize
+criticise praise blame tout vowed decline refuse plan intend want seek pledge complain assert predict recount
+acknowledge cite slam blast attack defend endorse support oppose reject welcome hail condemn denounce
+""".split())
+# Verbs whose direct object is the reported content ("announced the decision").
+NP_CONTENT_VERBS = frozenset("""
+announce deny confirm report describe criticize criticise praise note propose express reveal acknowledge cite
+recommend demand support endorse oppose reject welcome hail condemn denounce dismiss blame tout defend slam
+blast attack question admit claim predict disclose reaffirm reiterate stress emphasize emphasise mention
+""".split())
+# Verbs that take the reported content as an infinitive ("urged them to leave").
+INFINITIVE_VERBS = frozenset("""
+urge call promise vow pledge threaten refuse decline agree plan intend want ask tell warn advise remind offer
+expect hope seek demand propose encourage invite order instruct appeal
+""".split())
+# Cues of direct quotes only ("he continued: ..."); as plain verbs they report nothing.
+DIRECT_ONLY = frozenset("continue read post".split())
+# Verbs whose object is the addressee, not the content ("told Biden").
+ADDRESSEE_VERBS = frozenset("tell ask warn urge remind inform assure advise call".split())
+CUE_MODIFIERS = ("aux", "auxpass", "neg")
+NON_SOURCES = {"it", "there", "you", "this", "that", "which", "what"}
+RELATIVE = {"who", "which", "that"}
+
+DOUBLE_OPEN = "“„«‟"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'")
+
+
+# -- quotation marks -----------------------------------------------------------
+@dataclass
+class Quoted:
+    """A passage between quotation marks: ``start``/``end`` exclude the marks and outer spaces."""
+
+    open: int
+    start: int
+    end: int
+    close: int  # index after the closing mark (or the paragraph end when unclosed)
+    double: bool
+    parent: int | None = None
+    closed: bool = True
+    continues: bool = False  # left open at a paragraph end; the next paragraph goes on
+    continuation_of: int | None = None
+    children: list[int] = field(default_factory=list)
+
+
+def _double_kind(ch: str) -> bool:
+    return ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == '"'
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if text[pos:stop].strip():
+            yield pos, stop
+        pos = stop + 1
+
+
+def scan_quotes(text: str, regions: Iterable[tuple[int, int]], max_chars: int = 5000) -> list[Quoted]:
+    """Quoted passages in ``regions`` of ``text``, in order; nested ones have ``parent`` set."""
+    found: list[Quoted] = []
+    for r_start, r_end in regions:
+        pending: int | None = None  # index of a quote continued into the next paragraph
+        for p_start, p_end in _paragraphs(text, r_start, r_end):
+            first = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+            cont_of = pending if pending is not None and text[first] in DOUBLE_OPEN + '"«' else None
+            pending = _scan_paragraph(text, p_start, p_end, found, cont_of)
+    keep = [k for k, q in enumerate(found) if q.end - q.start <= max_chars and any(c.isalnum() for c in text[q.start:q.end])]
+    new = {old: i for i, old in enumerate(keep)}
+    out = []
+    for old in keep:
+        q = found[old]
+        q.parent = new.get(q.parent) if q.parent is not None else None
+        q.continuation_of = new.get(q.continuation_of) if q.continuation_of is not None else None
+        q.children = [new[c] for c in q.children if c in new]
+        out.append(q)
+    return out
+
+
+def _scan_paragraph(text: str, a: int, b: int, found: list[Quoted], cont_of: int | None) -> int | None:
+    stack: list[int] = []
+    first_index = len(found)
+
+    def push(i: int, double: bool) -> None:
+        q = Quoted(open=i, start=i + 1, end=-1, close=-1, double=double, parent=stack[-1] if stack else None)
+        found.append(q)
+        if stack:
+            found[stack[-1]].children.append(len(found) - 1)
+        stack.append(len(found) - 1)
+
+    def close(i: int) -> None:
+        q = found[stack.pop()]
+        q.end, q.close = i, i + 1
+
+    for i in range(a, b):
+        ch = text[i]
+        if ch not in MARKS:
+            continue
+        prev = text[i - 1] if i > a else " "
+        nxt = text[i + 1] if i + 1 < b else " "
+        top_double = bool(stack) and found[stack[-1]].double
+        any_double = any(found[k].double for k in stack)
+        if _double_kind(ch):
+            opener = ch in DOUBLE_OPEN or (ch == '"' and (prev.isspace() or prev in "([{—–-:") and not nxt.isspace())
+            if ch == '"' and top_double and not (opener and _nested_context(text, found[stack[-1]].start, i)):
+                close(i)
+            elif ch in DOUBLE_OPEN and top_double:
+                # Either a nested quote (after ':' or ',') or a closing mark of the wrong kind.
+                if _nested_context(text, found[stack[-1]].start, i):
+                    push(i, True)
+                else:
+                    close(i)
+            elif ch in DOUBLE_CLOSE and any_double:
+                while stack and not found[stack[-1]].double:
+                    found[stack.pop()].end = -1  # an unclosed single inside: not a quote
+                close(i)
+                # One mark closing a nested quote and its parent, the attribution after it.
+                if stack and found[stack[-1]].double and _CUE_AFTER.match(text, i + 1, b):
+                    close(i)
+            elif opener or (ch in DOUBLE_CLOSE and (prev.isspace() or i == a) and nxt.isalnum()):
+                push(i, True)
+        else:
+            can_close = (ch in SINGLE_CLOSE or ch == "'") and not nxt.isalnum() and not prev.isspace()
+            can_open = (ch in SINGLE_OPEN or ch == "'") and (prev.isspace() or prev in "([{—–-\"“:") and nxt.isalnum()
+            if can_close and stack and not found[stack[-1]].double:
+                close(i)
+            elif can_open:
+                push(i, False)
+    # Unclosed at the paragraph end.
+    pending = None
+    for k in reversed(stack):
+        q = found[k]
+        closed_children = [found[c] for c in q.children if found[c].end >= 0 and found[c].closed]
+        if not q.double:
+            q.end = -1
+        elif closed_children and q.children and found[q.children[-1]] is closed_children[-1]:
+            # one closing mark shared by the nested quote and this one
+            q.end, q.close = closed_children[-1].end, closed_children[-1].close
+        else:
+            q.end, q.close, q.closed = b, b, False
+            if q.parent is None:
+                q.continues = True
+                pending = k
+    for k in range(first_index, len(found)):
+        q = found[k]
+        if q.end < 0:
+            q.end = q.start  # dropped later (empty)
+            continue
+        while q.start < q.end and text[q.start].isspace():
+            q.start += 1
+        while q.end > q.start and text[q.end - 1].isspace():
+            q.end -= 1
+    if cont_of is not None and first_index < len(found) and found[first_index].parent is None:
+        found[first_index].continuation_of = cont_of
+    return pending
+
+
+_CUE_AFTER = re.compile(
+    r"\s*,?\s*(?:[\w’'.-]+\s+){0,5}?(?:said|says|say|told|tells|added|adds|asked|wrote|writes|noted|notes|"
+    r"stressed|explained|continued|insisted|declared|replied|according)\b"
+)
+
+
+def _nested_context(text: str, quote_start: int, i: int) -> bool:
+    """Is an opening mark at ``i``, inside a quote opened at ``quote_start``, a nested opening?"""
+    j = i - 1
+    while j >= quote_start and text[j].isspace():
+        j -= 1
+    return j >= quote_start and text[j] in ":,"
+
+
+# -- relations -------------------------------------------------------------------
+@dataclass
+class _Rel:
+    kind: str
+    content: list[tuple[int, int]]  # char spans
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None  # token range
+    speaker_tok: Token | None
+    confidence: float
+    parent: int | None = None
+    speaker: Speaker | None = None
+    quoted: list[int] = field(default_factory=list)  # indices of quoted passages used
+
+
+@Language.factory(
+    "presswatch_quotes",
+    default_config={"indirect": True, "follow_on": True, "min_direct_words": 4, "max_quote_chars": 5000},
+)
+def make_quotes(nlp: Language, name: str, indirect: bool, follow_on: bool, min_direct_words: int,
+                max_quote_chars: int) -> "QuotesComponent":
+    register_extensions()
+    return QuotesComponent(indirect=indirect, follow_on=follow_on, min_direct_words=min_direct_words,
+                           max_quote_chars=max_quote_chars)
+
+
+class QuotesComponent:
+    """See the module docstring. Config: ``indirect`` (also indirect and mixed quotes),
+    ``follow_on`` (cue-less quotes after an attribution), ``min_direct_words`` (shorter
+    quoted passages need a cue of their own), ``max_quote_chars`` (longer passages are
+    taken for a stray mark and ignored)."""
+
+    def __init__(self, indirect: bool = True, follow_on: bool = True, min_direct_words: int = 4,
+                 max_quote_chars: int = 5000):
+        self.indirect = indirect
+        self.follow_on = follow_on
+        self.min_direct_words = min_direct_words
+        self.max_quote_chars = max_quote_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.pw_quotes = extract(doc, self)
+        return doc
+
+
+class _Ctx:
+    def __init__(self, doc: Doc, opts: QuotesComponent):
+        self.doc = doc
+        self.opts = opts
+        self.text = doc.text
+        self.quoted = scan_quotes(doc.text, analysed_regions(doc), opts.max_quote_chars)
+        self.tok_at = _char_to_token(doc)
+        self._resolver: Resolver | None = None
+        self.used_cues: set[int] = set()
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver(self.doc)
+        return self._resolver
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        return [t for t in self.doc if t.idx >= start and t.idx + len(t) <= end] if end > start else []
+
+    def span_tokens(self, q: Quoted) -> Span | None:
+        return self.doc.char_span(q.start, q.end, alignment_mode="expand")
+
+    def sentence_like(self, q: Quoted) -> bool:
+        span = self.span_tokens(q)
+        if span is None:
+            return False
+        words = [t for t in span if t.is_alpha]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+        return len(words) >= self.opts.min_direct_words and has_verb
+
+
+def _char_to_token(doc: Doc) -> list[int]:
+    index = [-1] * (len(doc.text) + 1)
+    for t in doc:
+        for c in range(t.idx, t.idx + len(t)):
+            index[c] = t.i
+    return index
+
+
+def _cue_span(v: Token) -> tuple[int, int]:
+    start = v.idx
+    for child in v.lefts:
+        if child.dep_ in CUE_MODIFIERS and child.i >= v.i - 3:
+            start = min(start, child.idx)
+    end = v.idx + len(v)
+    for child in v.rights:
+        if child.dep_ == "prt" and child.i == v.i + 1:
+            end = child.idx + len(child)
+    return start, end
+
+
+def _subject(v: Token) -> Token | None:
+    for child in v.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":
+            return None
+    # "went on to say", "paused and said": the subject of the governing verb
+    if v.dep_ in ("xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+        for child in v.head.children:
+            if child.dep_ == "nsubj":
+                return child
+    return None
+
+
+def _np_range(tok: Token) -> tuple[int, int]:
+    """Token range of a noun phrase: the subtree without relative clauses, appositions after commas."""
+    start, end = tok.left_edge.i, tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj") and child.i > tok.i:
+            if child.dep_ == "conj":
+                end = child.right_edge.i + 1
+                continue
+            break
+        end = child.right_edge.i + 1
+    doc = tok.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def extract(doc: Doc, opts: QuotesComponent) -> list[Quote]:
+    ctx = _Ctx(doc, opts)
+    rels: list[_Rel] = []
+    direct_zone: list[tuple[int, int]] = []  # contents of direct quotes: the quoted person's words
+    top = [k for k, q in enumerate(ctx.quoted) if q.parent is None]
+    claimed: set[int] = set()
+    for k in top:
+        if k in claimed:
+            continue
+        q = ctx.quoted[k]
+        if ctx.sentence_like(q) or q.continuation_of is not None:
+            direct_zone.append((q.start, q.end))
+        rel = _direct(ctx, k, claimed)
+        if rel is not None:
+            rels.append(rel)
+    if opts.follow_on:
+        rels = _follow_on(ctx, rels, top, claimed)
+    rels.sort(key=lambda r: r.content[0][0])
+    # nested quotes inside direct quotes
+    nested: list[_Rel] = []
+    for ri, rel in enumerate(rels):
+        for k in rel.quoted:
+            for child in ctx.quoted[k].children:
+                sub = _direct(ctx, child, claimed, within=(ctx.quoted[k].start, ctx.quoted[k].end))
+                if sub is not None:
+                    sub.parent = ri
+                    nested.append(sub)
+    if opts.indirect:
+        rels.extend(_indirect(ctx, direct_zone, rels))
+    rels.sort(key=lambda r: r.content[0][0])
+    return _to_quotes(ctx, rels + nested, rels)
+
+
+# -- direct quotes -------------------------------------------------------------------
+def _direct(ctx: _Ctx, k: int, claimed: set[int], within: tuple[int, int] | None = None) -> _Rel | None:
+    q = ctx.quoted[k]
+    doc, text = ctx.doc, ctx.text
+    lo, hi = within if within else (0, len(text))
+    # cue after the quote: `“...,” the minister said` / `“...,” said X`
+    after = [t for t in ctx.tokens(q.close, min(hi, q.close + 200)) if not t.is_space][:8]
+    verb = None
+    for t in after:
+        if t.text in ".!?" or t.text in MARKS:
+            break
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and t.i not in ctx.used_cues:
+            verb = t
+            break
+        if t.pos_ in ("VERB",) and t.dep_ != "amod":
+            break
+    if verb is not None and q.closed and _subject(verb) is not None:
+        rel = _make(ctx, verb, [(q.start, q.end)], [k], "direct", 0.9)
+        # `“A,” he said, “B.”`: a second passage right after the cue clause
+        nxt = _next_top(ctx, k)
+        if nxt is not None and nxt not in claimed:
+            between = text[verb.idx + len(verb):ctx.quoted[nxt].open]
+            gap = [t for t in ctx.tokens(verb.idx + len(verb), ctx.quoted[nxt].open) if not t.is_space]
+            if len(gap) <= 4 and "." not in between and "\n" not in between:
+                rel.content.append((ctx.quoted[nxt].start, ctx.quoted[nxt].end))
+                rel.quoted.append(nxt)
+                claimed.add(nxt)
+        claimed.add(k)
+        return rel
+    # cue before the quote: `X said: “...”`, `X told Y, “...”`, `X: “...”`
+    before = [t for t in ctx.tokens(max(lo, q.open - 300), q.open) if not t.is_space]
+    if not before:
+        return None
+    last = before[-1]
+    sent_start = last.sent.start
+    before = [t for t in before if t.i >= sent_start]
+    if not before:
+        return None
+    if last.text in ":," or last.lemma_.lower() in SPEECH_VERBS:
+        for t in reversed(before[-10:]):
+            if t.text in ".!?;" or t.text in MARKS:
+                break
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and t.i not in ctx.used_cues:
+                if _subject(t) is not None:
+                    claimed.add(k)
+                    return _make(ctx, t, [(q.start, q.end)], [k], "direct", 0.85)
+                break
+        if last.text == ":" and ctx.sentence_like(q):
+            rel = _colon(ctx, last, [(q.start, q.end)])
+            if rel is not None:
+                rel.quoted.append(k)
+                claimed.add(k)
+                return rel
+    return None
+
+
+def _next_top(ctx: _Ctx, k: int) -> int | None:
+    for j in range(k + 1, len(ctx.quoted)):
+        if ctx.quoted[j].parent is None:
+            return j
+    return None
+
+
+def _colon(ctx: _Ctx, colon: Token, content: list[tuple[int, int]]) -> _Rel | None:
+    """`Name: ...`: a person or organisation, and no verb, before the colon."""
+    sent = colon.sent
+    head = [t for t in ctx.doc[sent.start:colon.i] if not t.is_space]
+    if not head or len(head) > 8 or any(t.pos_ in ("VERB", "AUX") for t in head):
+        return None
+    ents = [t for t in head if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+    if not ents:
+        return None
+    s, e = head[0].i, head[-1].i + 1
+    return _Rel("direct", content, (colon.idx, colon.idx + 1), (s, e), ents[-1], 0.7)
+
+
+def _make(ctx: _Ctx, verb: Token, content, quoted, kind: str, conf: float) -> _Rel:
+    subj = _subject(verb)
+    ctx.used_cues.add(verb.i)
+    source = _np_range(subj) if subj is not None else None
+    return _Rel(kind, list(content), _cue_span(verb), source, subj, conf, quoted=list(quoted))
+
+
+def _follow_on(ctx: _Ctx, rels: list[_Rel], top: list[int], claimed: set[int]) -> list[_Rel]:
+    """Quoted sentences with no cue after an attribution: same speaker as the previous one."""
+    out = list(rels)
+    text = ctx.text
+    for k in top:
+        q = ctx.quoted[k]
+        if k in claimed or not (ctx.sentence_like(q) or q.continuation_of is not None):
+            continue
+        prev = None
+        for r in out:
+            if r.content[-1][1] <= q.open and r.speaker_tok is not None:
+                if prev is None or r.content[-1][1] > prev.content[-1][1]:
+                    prev = r
+        if prev is None:
+            continue
+        gap = text[prev.content[-1][1]:q.open]
+        if q.continuation_of is None and gap.count("\n\n") + gap.count("\n") > 2:
+            continue  # more than one paragraph break: too far
+        if q.continuation_of is None and len(gap) > 600:
+            continue
+        rel = _Rel("direct", [(q.start, q.end)], None, None, prev.speaker_tok, 0.6, quoted=[k])
+        rel.source = None
+        claimed.add(k)
+        out.append(rel)
+    return out
+
+
+# -- indirect quotes --------------------------------------------------------------------
+def _inside(zones: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s <= a and b <= e for s, e in zones)
+
+
+def _indirect(ctx: _Ctx, direct_zone, rels: list[_Rel]) -> list[_Rel]:
+    out: list[_Rel] = []
+    taken = [c for r in rels for c in r.content]
+    doc = ctx.doc
+    regions = analysed_regions(doc)
+    for tok in doc:
+        if not any(s <= tok.idx < e for s, e in regions):
+            continue
+        if _inside(direct_zone, tok.idx, tok.idx + len(tok)):
+            continue
+        rel = None
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            rel = _according(ctx, tok)
+        elif (tok.lemma_.lower() in SPEECH_VERBS and tok.lemma_.lower() not in DIRECT_ONLY and tok.pos_ == "VERB"
+              and tok.i not in ctx.used_cues):
+            rel = _verb_relation(ctx, tok)
+        if rel is None:
+            continue
+        a, b = rel.content[0][0], rel.content[-1][1]
+        if any(s < b and a < e for s, e in taken):
+            continue
+        rel.content = [_extend_to_quotes(ctx, s, e) for s, e in rel.content]
+        inner = [q for q in ctx.quoted if q.parent is None and any(s <= q.start and q.end <= e for s, e in rel.content)]
+        if inner:
+            rel.kind = "mixed"
+        taken.extend(rel.content)
+        out.append(rel)
+    return out
+
+
+def _extend_to_quotes(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """A complement that cuts a quoted fragment in two is extended to the whole fragment."""
+    for q in ctx.quoted:
+        if q.parent is None and q.start < e < q.end and q.start >= s - 2:
+            e = q.end
+        if q.parent is None and q.start < s < q.end and q.end <= e + 2:
+            s = q.start
+    return s, e
+
+
+def _verb_relation(ctx: _Ctx, v: Token) -> _Rel | None:
+    subj = _subject(v)
+    if subj is None or subj.lower_ in NON_SOURCES and subj.lower_ not in RELATIVE or subj.dep_ == "expl":
+        return None
+    if subj.lower_ in {"this", "that", "it", "what"}:
+        return None
+    comp = None
+    for child in v.children:
+        if child.dep_ in ("ccomp",) and child.i != subj.i:
+            comp = child
+            break
+    lemma = v.lemma_.lower()
+    if comp is None:
+        for child in v.children:
+            if lemma in INFINITIVE_VERBS and child.dep_ == "xcomp" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                comp = child
+                break
+    content = None
+    if comp is not None:
+        content = (comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
+    elif lemma in NP_CONTENT_VERBS:
+        for child in v.children:
+            if child.dep_ == "dobj":
+                content = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                break
+    if content is None and lemma == "call":
+        for child in v.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "on"):
+                for gc in child.children:
+                    if gc.dep_ == "pobj":
+                        end = max(gc.right_edge.i, *(x.right_edge.i for x in child.children))
+                        content = (gc.left_edge.idx, ctx.doc[end].idx + len(ctx.doc[end]))
+    if content is None:
+        return None
+    s, e = _trim_chars(ctx.text, *content)
+    if e - s < 3 or len(ctx.doc.char_span(s, e, alignment_mode="expand") or []) < 2:
+        return None
+    ctx.used_cues.add(v.i)
+    return _Rel("indirect", [(s, e)], _cue_span(v), _np_range(subj), subj, 0.7)
+
+
+def _according(ctx: _Ctx, tok: Token) -> _Rel | None:
+    to = ctx.doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    src = _np_range(pobj)
+    sent = tok.sent
+    a, b = tok.i, src[1]
+    pieces = []
+    if sent.start < a:
+        pieces.append((sent[0].idx, ctx.doc[a - 1].idx + len(ctx.doc[a - 1])))
+    if b < sent.end:
+        last = ctx.doc[sent.end - 1]
+        pieces.append((ctx.doc[b].idx, last.idx + len(last)))
+    pieces = [p for p in (_trim_chars(ctx.text, s, e) for s, e in pieces) if p[1] - p[0] > 2]
+    if not pieces:
+        return None
+    # a colon that opens a quoted sentence ends this content: that sentence is a quote of its own
+    for q in ctx.quoted:
+        if q.parent is None and pieces[-1][0] < q.open < pieces[-1][1] and ctx.sentence_like(q):
+            head = ctx.text[pieces[-1][0]:q.open].rstrip()
+            if head.endswith(":"):
+                pieces[-1] = _trim_chars(ctx.text, pieces[-1][0], pieces[-1][0] + len(head))
+    end_tok = ctx.doc[a + 1]
+    return _Rel("indirect", pieces, (tok.idx, end_tok.idx + len(end_tok)), src, pobj, 0.75)
+
+
+# -- output ------------------------------------------------------------------------
+def _to_quotes(ctx: _Ctx, all_rels: list[_Rel], top_rels: list[_Rel]) -> list[Quote]:
+    doc = ctx.doc
+    actors: list[Actor] = list(doc._.pw_actors or [])
+    order = sorted(all_rels, key=lambda r: (r.content[0][0], r.parent is not None))
+    ids = {id(r): f"q{i}" for i, r in enumerate(order)}
+    quotes = []
+    for r in order:
+        name, span = _speaker(ctx, r.speaker_tok)
+        source = []
+        if r.source is not None:
+            s, e = r.source
+            source = [[doc[s].idx, doc[e - 1].idx + len(doc[e - 1])]]
+        parent = ids[id(top_rels[r.parent])] if r.parent is not None else None
+        quotes.append(Quote(
+            id=ids[id(r)], kind=r.kind, content=[[s, e] for s, e in r.content],
+            cue=list(r.cue) if r.cue else None, source=source,
+            speaker=Speaker(name=name, actor=_actor(actors, span, source, name)),
+            parent=parent, confidence=r.confidence,
+        ))
+    return quotes
+
+
+def _speaker(ctx: _Ctx, tok: Token | None) -> tuple[str | None, tuple[int, int] | None]:
+    """Canonical name of the speaker the token refers to, and the char span of that name."""
+    if tok is None:
+        return None, None
+    res = ctx.resolver
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "the newspaper, which reported": the noun the clause hangs on
+    s, e = _np_range(tok)
+    for i in [tok.i, *range(e - 1, s - 1, -1)]:
+        p = res.person_at(i)
+        if p is not None:
+            root = res.root(p)
+            return res.name(root), res.span(root)
+    p = res.resolve_token(tok)
+    if p is not None:
+        return res.name(p), res.span(p)
+    # the head itself, or a name compounded to it ("The WSJ newspaper")
+    for t in [tok, *(c for c in tok.lefts if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON"))]:
+        ent = res.acronym(t)
+        if ent is not None:
+            return _strip_det(ent.text), (ent.start_char, ent.end_char)
+        if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "PERSON"):
+            ent = next((x for x in ctx.doc.ents if x.start <= t.i < x.end), None)
+            if ent is not None:
+                return _strip_det(ent.text), (ent.start_char, ent.end_char)
+    if tok.lower_ in PERSON_PRONOUNS or tok.pos_ == "PRON":
+        return None, None
+    span = ctx.doc[s:e]
+    return _strip_det(span.text), (span.start_char, span.end_char)
+
+
+def _strip_det(name: str) -> str:
+    for det in ("the ", "The "):
+        if name.startswith(det):
+            return name[len(det):]
+    return name
+
+
+def _actor(actors: list[Actor], span, source, name: str | None) -> str | None:
+    if not actors:
+        return None
+    spans = [tuple(span)] if span else []
+    spans += [tuple(s) for s in source]
+    for a in actors:
+        for m in a.mentions:
+            if any(m[0] < e and s < m[1] for s, e in spans):
+                return a.id
+    if name:
+        key = name.casefold()
+        for a in actors:
+            if a.name.casefold() == key or key in (x.casefold() for x in a.aliases):
+                return a.id
+    return None
