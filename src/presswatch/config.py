@@ -19,9 +19,11 @@ def default_config() -> Config:
 
 
 def merge(base: Config, override: Mapping[str, Any]) -> Config:
-    """Deep-merge ``override`` into a copy of ``base``; unknown sections are errors."""
+    """Deep-merge ``override`` into a copy of ``base``; a ``None`` value means "not given"."""
     out = copy.deepcopy(base)
     for key, value in override.items():
+        if value is None:
+            continue
         if isinstance(value, Mapping) and isinstance(out.get(key), dict):
             out[key] = merge(out[key], value)
         else:
@@ -41,5 +43,5 @@ def load_config(path: str | Path | None = None, overrides: Mapping[str, Any] | N
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
         config = merge(config, user)
     if overrides:
-        config = merge(config, {k: v for k, v in overrides.items() if v is not None})
+        config = merge(config, overrides)
     return config

@@ -27,6 +27,7 @@ class EntitiesComponent:
         self.propagate_surnames = propagate_surnames
 
     def __call__(self, doc: Doc) -> Doc:
+        _trim_entities(doc)
         if self.propagate_surnames:
             _propagate_surnames(doc)
         doc._.pw_entities = [
@@ -34,6 +35,23 @@ class EntitiesComponent:
             for i, ent in enumerate(e for e in doc.ents if in_regions(doc, e.start_char, e.end_char))
         ]
         return doc
+
+
+_TRAILING = {"'s", "’s", "'", "’", "s", ",", ".", ";", ":"}
+_EDGE_PUNCT = {'"', "“", "”", "«", "»", "'", "‘", "’", "(", ")", "[", "]"}
+
+
+def _trim_entities(doc: Doc) -> None:
+    """Drop possessive endings and stray quotation marks the NER sometimes includes."""
+    trimmed = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while end - start > 1 and (doc[end - 1].text in _TRAILING or doc[end - 1].text in _EDGE_PUNCT):
+            end -= 1
+        while end - start > 1 and doc[start].text in _EDGE_PUNCT:
+            start += 1
+        trimmed.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_))
+    doc.ents = trimmed
 
 
 def _propagate_surnames(doc: Doc) -> None:
