@@ -350,3 +350,13 @@ def test_read_inputs_failure_keeps_going(fake_dns, port):
                              load_config()))
     assert isinstance(items[0], FetchError) and items[0].source.endswith("/pdf")
     assert isinstance(items[1], Article)
+
+
+def test_load_one_fetches_urls(port):
+    from presswatch.ingest import load_one
+
+    url = f"http://127.0.0.1:{port}/article"
+    with pytest.raises(BlockedAddress):
+        load_one(url, load_config())
+    article = load_one(url, load_config(overrides={"ingest": {"allow_private": True}}))
+    assert article.title == "Port talks stall"
