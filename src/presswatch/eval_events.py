@@ -1,0 +1,286 @@
+"""``presswatch eval events``: score event coding on the PLOVER gold standard and PETRARCH2 records.
+
+PLOVER GSR (``--plover DIR`` holding ``PLOVER_GSR_CAMEO.txt``): 322 sentences,
+each with one gold event. The 2016 names are mapped to current PLOVER
+(DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
+For each sentence the *main* predicted event is the first asserted one (not a
+complement of a request), else the first one. Reported:
+
+- event type accuracy: main event type == gold type, over all sentences (no
+  event counts as wrong); also "any": the gold type is among the predicted types;
+- source (target) country accuracy: the main event's source (target) actor
+  country is one of the gold codes, over sentences with a gold source (target).
+  Countries are ISO3 from the actor; alliances and international organisations
+  count as ``IGO``.
+
+The GSR has no train split; it is a test set, and the lexicon was not fitted to it.
+
+PETRARCH2 (``--petrarch DIR`` holding ``PETR.UnitTest.records.xml`` and
+``PETR.Validate.actors.txt``): stylised sentences with fictional actors, coded
+in CAMEO. Actor texts are mapped to codes with the suite's own actor dictionary
+(longest name match). Reported per gold triple: the PLOVER type of its CAMEO
+code is among the predicted events (type recall), and the same with the first
+three letters of the source code (type+source) and of both codes (triple);
+plus the share of "no event" records where nothing was coded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .event_lexicon import OLD_PLOVER, load_lexicon
+from .types import Analysis, Article, Event
+
+LAYERS = ["quotes", "actors", "events"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--plover", metavar="DIR", help="folder with PLOVER_GSR_CAMEO.txt")
+    parser.add_argument("--petrarch", metavar="DIR", help="folder with PETR.UnitTest.records.xml and actor dictionary")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N records of each set")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--errors", metavar="PATH", help="write per-record predictions (JSONL) here")
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.plover and not args.petrarch:
+        print("presswatch: error: give --plover DIR and/or --petrarch DIR", file=sys.stderr)
+        return 2
+    from .pipeline import Analyzer
+
+    analyzer = Analyzer(layers=LAYERS)
+    results: dict[str, dict] = {}
+    rows: list[dict] = []
+    try:
+        if args.plover:
+            records = load_gsr(Path(args.plover))[: args.limit]
+            results["plover_gsr"], r = score_gsr(records, _analyse(analyzer, records))
+            rows.extend(r)
+        if args.petrarch:
+            sentences = load_petrarch(Path(args.petrarch))[: args.limit]
+            actors = load_actor_dictionary(Path(args.petrarch) / "PETR.Validate.actors.txt")
+            results["petrarch2"], r = score_petrarch(sentences, _analyse(analyzer, sentences), actors)
+            rows.extend(r)
+    except (OSError, ValueError, ET.ParseError) as exc:
+        print(f"presswatch: error: {exc}".splitlines()[0], file=sys.stderr)
+        return 1
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        for name, scores in results.items():
+            print(name)
+            for key, value in scores.items():
+                print(f"  {key:28s} {value:.3f}" if isinstance(value, float) else f"  {key:28s} {value}")
+    return 0
+
+
+def _analyse(analyzer, records: list[dict]) -> list[Analysis]:
+    articles = (Article(id=r["id"], text=r["text"], published=r.get("date")) for r in records)
+    return list(analyzer.pipe_articles(articles))
+
+
+# -- PLOVER GSR ---------------------------------------------------------------
+def gold_type(name: str) -> str:
+    return OLD_PLOVER.get(name, name)
+
+
+def load_gsr(folder: Path) -> list[dict]:
+    path = folder / "PLOVER_GSR_CAMEO.txt" if folder.is_dir() else folder
+    data = json.loads(path.read_text("utf-8"))
+    out = []
+    for rec in data:
+        if rec.get("event") == "DOCUMENT" or not rec.get("text"):
+            continue
+        out.append({
+            "id": rec["id"],
+            "text": rec["text"].strip(" {}"),
+            "date": _iso(rec.get("date")),
+            "event": gold_type(rec["event"]),
+            "source": _codes(rec.get("source")),
+            "target": _codes(rec.get("target")),
+        })
+    return out
+
+
+def _codes(value) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [a["code"] for a in value if isinstance(a, dict) and a.get("code")]
+
+
+def _iso(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})", value.strip())
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def main_event(events: list[Event]) -> Optional[Event]:
+    """The sentence's main event: the first one that is not a complement of a request."""
+    ranked = sorted(events, key=lambda e: (e.modality == "demanded", e.cue[0] if e.cue else 0))
+    return ranked[0] if ranked else None
+
+
+def actor_code(analysis: Analysis, actor_id: Optional[str]) -> Optional[str]:
+    """ISO3 country of an actor, ``IGO`` for alliances and international organisations."""
+    if not actor_id:
+        return None
+    for actor in analysis.actors:
+        if actor.id == actor_id:
+            if actor.type == "alliance" or (actor.type == "organization" and not actor.country):
+                return "IGO"
+            return actor.country
+    return actor_id if re.fullmatch(r"[A-Z]{3}", actor_id) else None
+
+
+def score_gsr(records: list[dict], analyses: list[Analysis]) -> tuple[dict, list[dict]]:
+    n = len(records)
+    hits = Counter()
+    rows = []
+    for rec, an in zip(records, analyses):
+        ev = main_event(an.events)
+        types = {e.type for e in an.events}
+        src = actor_code(an, ev.source.actor) if ev else None
+        tgt = actor_code(an, ev.target.actor) if ev else None
+        ok_type = ev is not None and ev.type == rec["event"]
+        hits["type"] += ok_type
+        hits["any"] += rec["event"] in types
+        hits["found"] += ev is not None
+        if rec["source"]:
+            hits["n_source"] += 1
+            hits["source"] += src in rec["source"]
+        if rec["target"]:
+            hits["n_target"] += 1
+            hits["target"] += tgt in rec["target"]
+        rows.append({"set": "plover_gsr", "id": rec["id"], "gold": [rec["event"], rec["source"], rec["target"]],
+                     "pred": [ev.type if ev else None, src, tgt], "ok": ok_type})
+    per_type = Counter(r["gold"][0] for r in rows)
+    scores = {
+        "records": n,
+        "event_type_accuracy": hits["type"] / n if n else 0.0,
+        "event_type_any": hits["any"] / n if n else 0.0,
+        "records_with_event": hits["found"] / n if n else 0.0,
+        "source_country_accuracy": hits["source"] / hits["n_source"] if hits["n_source"] else 0.0,
+        "target_country_accuracy": hits["target"] / hits["n_target"] if hits["n_target"] else 0.0,
+    }
+    for t in sorted(per_type):
+        ok = sum(1 for r in rows if r["gold"][0] == t and r["ok"])
+        scores[f"type_acc[{t}]"] = ok / per_type[t]
+    return scores, rows
+
+
+# -- PETRARCH2 ----------------------------------------------------------------
+def load_petrarch(folder: Path) -> list[dict]:
+    path = folder / "PETR.UnitTest.records.xml" if folder.is_dir() else folder
+    root = ET.parse(path).getroot()
+    out = []
+    for sent in root.iter("Sentence"):
+        text_el = sent.find("Text")
+        if text_el is None or not (text_el.text or "").strip():
+            continue
+        codings, none_expected = [], False
+        for ec in sent.findall("EventCoding"):
+            if ec.get("noevents"):
+                none_expected = True
+            elif ec.get("eventcode"):
+                codings.append((ec.get("sourcecode") or "", ec.get("targetcode") or "", ec.get("eventcode")))
+        out.append({"id": sent.get("id"), "text": " ".join(text_el.text.split()),
+                    "date": _iso(sent.get("date")), "codings": codings, "none": none_expected})
+    return out
+
+
+def load_actor_dictionary(path: Path) -> dict[tuple[str, ...], str]:
+    """PETRARCH actor dictionary -> {name words (upper case): code}; the first code block of an entry wins."""
+    names: dict[tuple[str, ...], str] = {}
+    pending: list[tuple[str, ...]] = []
+    code = None
+    text = re.sub(r"<!--.*?-->", "", path.read_text("utf-8", errors="replace"), flags=re.S)
+
+    def flush():
+        if code and code not in ("---", "+++"):
+            for words in pending:
+                names.setdefault(words, code)
+
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        m = re.search(r"\[([A-Za-z+\-]{3,})", line)
+        head = line.split("[", 1)[0].strip()
+        if raw[:1] in ("\t", " ") and not head:
+            if m and code is None:
+                code = m.group(1).upper()
+            continue
+        if head.startswith("+"):
+            pending.append(tuple(head[1:].strip("_").upper().replace("_", " ").split()))
+        elif head:
+            flush()
+            pending = [tuple(head.strip("_").upper().replace("_", " ").split())]
+            code = None
+        if m and code is None:
+            code = m.group(1).upper()
+    flush()
+    return {k: v for k, v in names.items() if k}
+
+
+def code_text(text: Optional[str], names: dict[tuple[str, ...], str]) -> Optional[str]:
+    """The code of the longest dictionary name in ``text`` (names match whole words; a last word also prefixes)."""
+    if not text:
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z'.-]*", text.upper())
+    best, best_len = None, 0
+    for i in range(len(words)):
+        for key, code in names.items():
+            n = len(key)
+            if n <= best_len or i + n > len(words):
+                continue
+            if all(words[i + k] == key[k] for k in range(n - 1)) and (
+                    words[i + n - 1] == key[-1] or (len(key[-1]) > 4 and words[i + n - 1].startswith(key[-1]))):
+                best, best_len = code, n
+    return best
+
+
+def score_petrarch(sentences: list[dict], analyses: list[Analysis],
+                   names: dict[tuple[str, ...], str]) -> tuple[dict, list[dict]]:
+    lex = load_lexicon()
+    hits = Counter()
+    rows = []
+    for rec, an in zip(sentences, analyses):
+        preds = [(e.type, code_text(e.source.text, names), code_text(e.target.text, names)) for e in an.events]
+        if rec["none"] and not rec["codings"]:
+            hits["none_records"] += 1
+            hits["none_ok"] += not preds
+        for src, tgt, cameo in rec["codings"]:
+            plover = lex.plover(cameo)
+            if plover is None:
+                continue  # CAMEO 01 statements have no PLOVER type
+            hits["gold"] += 1
+            hits["type"] += any(p[0] == plover for p in preds)
+            hits["type_source"] += any(p[0] == plover and (p[1] or "")[:3] == src[:3] for p in preds)
+            hits["triple"] += any(p[0] == plover and (p[1] or "")[:3] == src[:3] and (p[2] or "")[:3] == tgt[:3]
+                                  for p in preds)
+        rows.append({"set": "petrarch2", "id": rec["id"], "gold": rec["codings"], "pred": preds})
+    g = hits["gold"]
+    return {
+        "records": len(sentences),
+        "gold_triples_with_plover_type": g,
+        "type_recall": hits["type"] / g if g else 0.0,
+        "type_source_recall": hits["type_source"] / g if g else 0.0,
+        "triple_recall": hits["triple"] / g if g else 0.0,
+        "no_event_records_correct": (hits["none_ok"] / hits["none_records"]) if hits["none_records"] else 0.0,
+        "predicted_events": sum(len(r["pred"]) for r in rows),
+    }, rows
+
+
+__all__ = ["add_arguments", "run", "load_gsr", "score_gsr", "load_petrarch", "score_petrarch",
+           "load_actor_dictionary", "code_text", "main_event", "gold_type"]

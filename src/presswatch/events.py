@@ -1,0 +1,700 @@
+"""``presswatch_events``: code "who does what to whom" per clause, in PLOVER, and the stances they add up to.
+
+For every sentence in the analysed regions, each verb, predicate adjective
+("unacceptable", "ready to"), predicate "against" and event noun
+("inadmissibility of", "readiness to") found in the event lexicon
+(:mod:`presswatch.event_lexicon`) becomes an :class:`~presswatch.types.Event`:
+
+- source: the clause subject; for passives the "by" agent; for clauses without
+  a subject the controlling clause's subject (or, after "urge/call on X to",
+  X); "we"/"I" inside a quote is the quote's speaker; relative pronouns are
+  their head noun; "it/they/he" without a coreference from the actors layer
+  is the subject of the reporting clause above. Event nouns take their
+  possessor, else the subject of the verb that governs them.
+- target: the object, the addressee ("call on X", "told X"), the "against/
+  with/to" object, the complement's object for "agree to/refuse to/ready to",
+  the subject of a passive or of "demanded that X ...".
+- negation flips cooperation into REJECT ("did not agree", "does not accept",
+  "will not allow", "not ready to"), modality says asserted, intended
+  ("will", "ready to", "promised to"), refused, demanded (what a REQUEST asks
+  for, "X must ...") or hypothetical ("could", "if").
+- date: the resolved date expression of the clause (:mod:`presswatch.dates`),
+  else the article date; quote: the innermost quote whose content holds the cue.
+
+Actors come from the actors layer (entity and mention actor ids). Without it
+the component guesses countries from entity text with a small name table
+(``data/events/countries.tsv``) and, where shipped, the knowledge base's
+curated state list (demonyms, capitals). Plain statements ("said") are not
+events (CAMEO 01 has no PLOVER type). Limits: one parse per sentence, no
+event coreference, no cross-sentence arguments except through pronouns.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .dates import resolve_date
+from .event_lexicon import Lexicon, load_lexicon
+from .extensions import analysed_regions, register_extensions
+from .stances import Claim, build_stances
+from .types import Actor, Event, EventArg, Quote
+
+COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# Types that state an attitude toward their target (material acts such as ASSAULT do not).
+ATTITUDE = {
+    "AGREE": "support", "SUPPORT": "support", "COOPERATE": "support", "AID": "support",
+    "REJECT": "oppose", "ACCUSE": "oppose", "PROTEST": "oppose", "SANCTION": "oppose",
+}
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
+REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL = {"could", "might", "may", "would"}
+OBLIGATION = {"must", "should"}
+REPORTING = {
+    "say", "announce", "state", "declare", "tell", "note", "add", "stress", "reiterate", "insist", "conclude",
+    "claim", "confirm", "emphasize", "emphasise", "write", "report", "explain", "indicate", "remind", "recall",
+}
+# Verbs whose object is who must act in their infinitive ("urged X to ...", "called on X to ...").
+OBJECT_CONTROL = {"urge", "call", "ask", "press", "persuade", "tell", "order", "force", "appeal", "implore",
+                  "request", "demand", "invite", "encourage", "pressure", "remind", "allow", "let"}
+TARGET_PREPS = ("on", "to", "with", "against", "for", "at", "into", "from", "toward", "towards", "over", "upon")
+SPEECH_NOUNS = {"call", "demand", "appeal", "warning", "threat", "ultimatum", "accusation", "condemnation",
+                "criticism", "statement", "support"}
+MAX_ARG_TOKENS = 25
+
+
+@Language.factory(
+    "presswatch_events",
+    default_config={"noun_cues": True, "stances": True, "official_to_state": True, "max_sentence_tokens": 150},
+)
+def make_events(nlp: Language, name: str, noun_cues: bool, stances: bool, official_to_state: bool,
+                max_sentence_tokens: int) -> "EventsComponent":
+    register_extensions()
+    return EventsComponent(noun_cues=noun_cues, stances=stances, official_to_state=official_to_state,
+                           max_sentence_tokens=max_sentence_tokens)
+
+
+@dataclass
+class _Cue:
+    type: str
+    cameo: Optional[str]
+    attitude: Optional[str]
+    modality: str
+    kind: str  # verb | adj | prep | noun | modal
+    tokens: list[Token]
+    curated: bool
+
+
+@dataclass
+class _Coded:
+    event: Event
+    token: Token
+    depth: int
+    attitude: Optional[str]
+    stance_target: Optional[EventArg]
+    curated: bool
+    parent: Optional["_Coded"] = None
+    children: list["_Coded"] = field(default_factory=list)
+
+
+class EventsComponent:
+    def __init__(self, noun_cues: bool = True, stances: bool = True, official_to_state: bool = True,
+                 max_sentence_tokens: int = 150):
+        self.noun_cues = noun_cues
+        self.stances = stances
+        self.official_to_state = official_to_state
+        self.max_sentence_tokens = max_sentence_tokens
+        self.lex: Lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _DocContext(doc)
+        coded: list[_Coded] = []
+        for sent in doc.sents:
+            if len(sent) > self.max_sentence_tokens or not ctx.sentence_in_regions(sent):
+                continue
+            coded.extend(_SentenceCoder(self, ctx, sent).code())
+        for i, item in enumerate(coded):
+            item.event.id = f"ev{i}"
+        doc._.pw_events = [item.event for item in coded]
+        doc._.pw_stances = self._stances(coded, ctx) if self.stances else []
+        return doc
+
+    def _stances(self, coded: list[_Coded], ctx: "_DocContext"):
+        claims = []
+        for item in coded:
+            ev = item.event
+            source = ev.source.actor
+            if item.parent is not None:
+                # What a request asks for is the requester's stance: "called on X to prevent Y".
+                source = item.parent.event.source.actor
+            if not item.attitude or not source or item.stance_target is None or ev.negated and ev.type != "REJECT":
+                continue
+            tgt = item.stance_target
+            if tgt.actor and tgt.actor == source:
+                continue  # "Russia ... its own territory": not a stance toward oneself
+            key = _target_key(tgt, ctx)
+            if not key:
+                continue
+            conf = (0.8 if item.curated else 0.6) * (0.8 if ev.modality == "hypothetical" else 1.0)
+            claims.append(Claim(source, item.attitude, tgt.actor, tgt.text, key, list(ev.evidence),
+                                ev.id, conf))
+        return build_stances(claims, ctx.actors, ctx.article_date, ctx.state_id, self.official_to_state)
+
+
+# -- document context: actors, quotes, regions ---------------------------------
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Lower-cased country names, demonyms and capitals -> ISO3 (fallback only)."""
+    names: dict[str, str] = {}
+    with resources.files("presswatch").joinpath("data", "events", "countries.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            names.setdefault(row["name"].lower(), row["iso3"])
+    states = resources.files("presswatch").joinpath("data", "kb", "curated", "states.csv")
+    if states.is_file():
+        with states.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                iso3 = row.get("iso3") or ""
+                for col in ("demonyms", "aliases", "capital"):
+                    for name in (row.get(col) or "").split("|"):
+                        if name.strip():
+                            names.setdefault(name.strip().lower(), iso3)
+    return names
+
+
+def _guess_country(text: str) -> Optional[str]:
+    names = _country_names()
+    t = re.sub(r"^(the)\s+", "", text.strip().lower())
+    t = re.sub(r"[’']s$", "", t)
+    return names.get(t) or names.get(t.rstrip("s"))
+
+
+class _DocContext:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.article = doc._.pw_article
+        self.article_date = getattr(self.article, "published", None)
+        self.regions = analysed_regions(doc)
+        self.actors: dict[str, Actor] = {a.id: a for a in (doc._.pw_actors or [])}
+        self.token_actor: dict[int, str] = {}
+        self.fallback_country: dict[str, str] = {}
+        self._index_actors(doc)
+        self.quotes: list[Quote] = list(doc._.pw_quotes or [])
+
+    def _span_tokens(self, start: int, end: int) -> range:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
+
+    def _index_actors(self, doc: Doc) -> None:
+        for actor in self.actors.values():
+            for start, end in actor.mentions:
+                for i in self._span_tokens(start, end):
+                    self.token_actor.setdefault(i, actor.id)
+        if not self.actors:
+            # No actors layer: single proper nouns that name a country or capital ("Tashkent").
+            for tok in doc:
+                if tok.pos_ == "PROPN" and tok.i not in self.token_actor:
+                    iso3 = _guess_country(tok.text)
+                    if iso3:
+                        self.token_actor[tok.i] = iso3
+                        self.fallback_country[iso3] = iso3
+        for ent in doc._.pw_entities or []:
+            actor_id = ent.actor
+            if actor_id is None and not self.actors and ent.label in ("GPE", "NORP", "ORG", "LOC"):
+                iso3 = _guess_country(ent.text)
+                if iso3:
+                    actor_id = iso3
+                    self.fallback_country[iso3] = iso3
+            if actor_id and ent.reading != "place":
+                for i in self._span_tokens(ent.start, ent.end):
+                    self.token_actor[i] = actor_id
+
+    def sentence_in_regions(self, sent: Span) -> bool:
+        return any(s < sent.end_char and sent.start_char < e for s, e in self.regions)
+
+    def actor_at(self, tok: Token) -> Optional[str]:
+        return self.token_actor.get(tok.i)
+
+    def country(self, actor_id: Optional[str]) -> Optional[str]:
+        if not actor_id:
+            return None
+        actor = self.actors.get(actor_id)
+        if actor is not None:
+            return actor.country
+        return self.fallback_country.get(actor_id)
+
+    def state_id(self, iso3: str) -> Optional[str]:
+        """The id of the state actor for ``iso3``: from this article's actors, else the ISO3 code."""
+        for actor in self.actors.values():
+            if actor.type == "state" and actor.country == iso3:
+                return actor.id
+        return iso3
+
+    def quote_at(self, char: int) -> Optional[Quote]:
+        best, best_len = None, None
+        for q in self.quotes:
+            for start, end in q.content:
+                if start <= char < end and (best_len is None or end - start < best_len):
+                    best, best_len = q, end - start
+        return best
+
+
+def _target_key(arg: EventArg, ctx: _DocContext) -> Optional[str]:
+    if not arg.text and not arg.actor:
+        return None
+    if arg.span is not None and arg.actor:
+        span = ctx.doc.char_span(arg.span[0], arg.span[1], alignment_mode="expand")
+        if span is not None and ctx.actor_at(span.root) == arg.actor:
+            return f"actor:{arg.actor}"
+    head = ""
+    if arg.span is not None:
+        span = ctx.doc.char_span(arg.span[0], arg.span[1], alignment_mode="expand")
+        if span is not None:
+            head = span.root.lemma_.lower()
+    return f"{arg.actor or ''}:{head or (arg.text or '').lower()}"
+
+
+# -- per-sentence coding ---------------------------------------------------------
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in tok.children):
+        return True
+    # "is not ready/against/unacceptable": the negation sits on the copula.
+    if tok.dep_ in ("acomp", "attr", "prep", "oprd") and tok.head.lemma_ == "be":
+        return any(c.dep_ == "neg" for c in tok.head.children)
+    return False
+
+
+class _SentenceCoder:
+    def __init__(self, comp: EventsComponent, ctx: _DocContext, sent: Span):
+        self.comp, self.ctx, self.sent, self.lex = comp, ctx, sent, comp.lex
+
+    # cue detection
+    def cue_for(self, tok: Token) -> Optional[_Cue]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            for cue in self.lex.curated_cues(lemma, "verb"):
+                toks = self._match_phrase(tok, cue.words)
+                if toks:
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", toks, True)
+            if tok.dep_ in ("ccomp", "conj", "xcomp", "advcl", "ROOT", "relcl", "pcomp") and any(
+                    c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
+                head = tok.head if tok.dep_ != "conj" else tok.head.head
+                if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
+                    aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
+                    return _Cue("REQUEST", "100", None, "demanded", "modal", [aux], False)
+            particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
+            after = [t.lemma_.lower() for t in tok.subtree if t.i > tok.i][:15]
+            before = [t.lemma_.lower() for c in _children(tok, *SUBJ) for t in c.subtree][:8]
+            code = self.lex.cameo_code(lemma, particle, before, after)
+            plover = self.lex.plover(code)
+            if plover:
+                return _Cue(plover, code, ATTITUDE.get(plover), "asserted", "verb", [tok], False)
+            return None
+        if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj", "oprd", "amod", "xcomp"):
+            for cue in self.lex.curated_cues(lemma, "adj"):
+                if cue.modality == "intended" and not _children(tok, "xcomp"):
+                    continue  # "ready" alone is no intent; "ready to X" is
+                if tok.dep_ == "amod" and cue.modality == "intended":
+                    continue
+                return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "adj", [tok], True)
+        if tok.pos_ == "ADP" and tok.lower_ == "against" and tok.head.lemma_ == "be":
+            for cue in self.lex.curated_cues("against", "prep"):
+                return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "prep", [tok], True)
+        if self.comp.noun_cues and tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nsubj", "nsubjpass"):
+            for cue in self.lex.curated_cues(lemma, "noun"):
+                return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "noun", [tok], True)
+        return None
+
+    @staticmethod
+    def _match_phrase(tok: Token, words: tuple[str, ...]) -> Optional[list[Token]]:
+        if len(words) == 1:
+            return [tok]
+        toks = [tok]
+        for word in words[1:]:
+            nxt = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("prt", "prep", "dobj", "advmod")
+                        and c.lemma_.lower() == word), None)
+            if nxt is None:
+                return None
+            toks.append(nxt)
+        return toks
+
+    def code(self) -> list[_Coded]:
+        cues = {}
+        for tok in self.sent:
+            cue = self.cue_for(tok)
+            if cue is not None:
+                cues[tok.i] = (tok, cue)
+        coded: dict[int, _Coded] = {}
+        consumed: dict[int, Optional[_Coded]] = {}
+        for i, (tok, cue) in sorted(cues.items(), key=lambda kv: (_depth(kv[1][0]), kv[0])):
+            parent = None
+            if i in consumed:
+                parent = consumed[i]
+                if parent is None or parent.event.type != "REQUEST":
+                    continue  # subsumed: "agreed to withdraw" is one AGREE event
+            comp = self._complement(tok, cue)
+            item = self._code_one(tok, cue, comp, parent)
+            if comp is not None and comp.i in cues:
+                consumed[comp.i] = item
+            if item is None:
+                continue
+            if parent is not None:
+                parent.children.append(item)
+            coded[i] = item
+        out = sorted(coded.values(), key=lambda c: c.event.cue[0])
+        return out
+
+    def _complement(self, tok: Token, cue: _Cue) -> Optional[Token]:
+        if cue.kind == "modal":
+            return None
+        if cue.kind == "noun":
+            acl = [c for c in tok.children if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children)]
+            return acl[0] if acl else None
+        xcomp = _children(tok, "xcomp")
+        if xcomp:
+            return xcomp[0]
+        if cue.type == "REQUEST":  # "called on X to V" is often parsed as a purpose clause
+            advcl = [c for c in _children(tok, "advcl") if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            if advcl:
+                return advcl[0]
+        if cue.type == "REQUEST":
+            ccomp = _children(tok, "ccomp")
+            if ccomp:
+                return ccomp[0]
+        # "called on X to V": the infinitive hangs off the object or the preposition.
+        for c in tok.children:
+            if c.dep_ in ("dobj", "prep"):
+                for g in c.subtree:
+                    if g.dep_ in ("xcomp", "acl", "relcl") and g.head.i in (c.i, *[p.i for p in c.children]) \
+                            and any(a.lower_ == "to" for a in g.children) and cue.type == "REQUEST":
+                        return g
+        return None
+
+    def _code_one(self, tok: Token, cue: _Cue, comp: Optional[Token], parent: Optional[_Coded]) -> Optional[_Coded]:
+        ctx = self.ctx
+        if not any(s <= tok.idx < e for s, e in ctx.regions):
+            return None
+        negated = _negated(tok) or (cue.kind == "modal" and _negated(tok.head))
+        etype, cameo, attitude, modality = cue.type, cue.cameo, cue.attitude, cue.modality
+        if cue.kind == "verb" and cue.modality not in ("intended",):
+            modality = "asserted" if cue.modality != "demanded" else "asserted"
+        aux = {c.lower_ for c in (tok.children if cue.kind in ("verb", "modal") else tok.head.children)
+               if c.dep_ in ("aux", "auxpass")}
+        if cue.kind == "modal":
+            modality = "demanded"
+        elif aux & FUTURE:
+            modality = "intended"
+        elif aux & HYPOTHETICAL:
+            reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING
+            modality = "intended" if reported and "would" in aux else "hypothetical"
+        elif any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            modality = "hypothetical"
+        elif cue.modality in ("refused", "intended") and cue.kind != "verb":
+            modality = cue.modality
+        elif cue.kind == "verb" and cue.modality in ("intended", "refused"):
+            modality = cue.modality
+        if parent is not None:
+            modality = "demanded"
+        if negated and etype in COOPERATIVE:
+            etype, cameo, attitude, modality = "REJECT", "120", "oppose", "refused"
+        elif not negated and modality == "intended" and etype in COOPERATIVE - {"AGREE"}:
+            etype, cameo = "AGREE", "03" + (cameo[2:] if cameo and len(cameo) > 2 else "0")
+        elif negated:
+            attitude = None  # "did not reject": no stance either way
+        if modality == "refused" and etype != "REJECT":
+            etype, cameo, attitude = "REJECT", "120", "oppose"
+
+        source = self._source(tok, cue, parent)
+        if source is None or (source.actor is None and not source.text):
+            return None
+        target = self._target(tok, cue, comp)
+        if target is not None and source.span and target.span and target.span == source.span:
+            target = None
+        quote = ctx.quote_at(tok.idx)
+        first, last = cue.tokens[0], cue.tokens[-1]
+        event = Event(
+            id="",
+            type=etype,
+            cameo=cameo,
+            source=source,
+            target=target or EventArg(),
+            cue=[min(t.idx for t in cue.tokens), max(t.idx + len(t.text) for t in cue.tokens)],
+            negated=negated,
+            modality=modality,
+            date=self._date(tok, comp, modality == "intended"),
+            quote=quote.id if quote else None,
+            evidence=[self.sent.start_char, self.sent.start_char + len(self.sent.text.rstrip())],
+        )
+        del first, last
+        stance_target = self._stance_target(tok, cue, etype, target)
+        return _Coded(event, tok, _depth(tok), attitude if etype in ATTITUDE or cue.curated else None,
+                      stance_target, cue.curated, parent)
+
+    # arguments
+    def _arg(self, tok: Token, *, head_only: bool = False) -> EventArg:
+        """An argument from a noun phrase headed by ``tok``."""
+        ctx = self.ctx
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        cut = {"relcl", "acl", "appos", "advcl", "punct", "cc", "mark", "parataxis", "ccomp"}
+        toks = [tok]
+        stack = [c for c in tok.children if c.dep_ not in cut]
+        while stack:
+            c = stack.pop()
+            toks.append(c)
+            stack.extend(g for g in c.children if g.dep_ not in ("relcl", "parataxis", "advcl"))
+        toks.sort(key=lambda t: t.i)
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks.pop()
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        if not toks:
+            toks = [tok]
+        if len(toks) > MAX_ARG_TOKENS:
+            toks = [t for t in toks if abs(t.i - tok.i) < MAX_ARG_TOKENS // 2] or [tok]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = ctx.doc.text[start:end]
+        actor = ctx.actor_at(tok)
+        if actor is None and tok.lower_ in FIRST_PERSON:
+            q = ctx.quote_at(tok.idx)
+            if q is not None and q.speaker is not None:
+                actor = q.speaker.actor
+                text = q.speaker.name or text
+        if actor is None and tok.lower_ in PRONOUNS:
+            actor = self._antecedent(tok)
+        if actor is None and not head_only:
+            # "Russian officials", "the head of the Russian Foreign Ministry": a modifier names the actor.
+            mods = [t for t in toks if t.i != tok.i and ctx.actor_at(t)]
+            near = [t for t in mods if t.head.i == tok.i or t.head.head.i == tok.i]
+            pick = (near or mods)[:1]
+            if pick:
+                actor = ctx.actor_at(pick[0])
+        return EventArg(actor=actor, text=text, span=[start, end])
+
+    def _antecedent(self, tok: Token) -> Optional[str]:
+        """A pronoun subject of a reported clause refers to the reporter: "Tashkent announced that it ..."."""
+        node = tok.head
+        for _ in range(6):
+            if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head is not node:
+                node = node.head
+                for s in _children(node, "nsubj"):
+                    if s.i != tok.i:
+                        actor = self.ctx.actor_at(s) or (
+                            self._arg(s).actor if s.lower_ not in PRONOUNS else None)
+                        if actor:
+                            return actor
+            else:
+                break
+        return None
+
+    def _subject_of(self, verb: Token, depth: int = 0) -> Optional[EventArg]:
+        if depth > 5:
+            return None
+        subj = _children(verb, *SUBJ)
+        if subj and subj[0].dep_ != "expl":
+            return self._arg(subj[0])
+        agents = _children(verb, "agent")
+        if agents:
+            pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
+            return self._arg(pobj[0]) if pobj else None
+        if _children(verb, *PASS_SUBJ) or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # passive without agent: the actor is not named
+        head = verb.head
+        if head is verb:
+            return None
+        infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "xcomp" or infinitive:
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                obj = _children(head, "dobj") or [p for c in _children(head, "prep") for p in _children(c, "pobj")]
+                if obj:
+                    return self._arg(obj[0])
+            return self._subject_of(head, depth + 1)
+        if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            if verb.dep_ == "relcl":
+                return self._arg(head)
+            return None
+        if verb.dep_ in ("conj", "advcl", "ccomp", "pcomp") or (verb.dep_ == "acl" and head.pos_ == "VERB"):
+            if verb.dep_ == "ccomp":
+                return None
+            return self._subject_of(head, depth + 1)
+        return None
+
+    def _source(self, tok: Token, cue: _Cue, parent: Optional[_Coded]) -> Optional[EventArg]:
+        ctx = self.ctx
+        if cue.kind == "modal":  # "X said Y must ...": X demands of Y
+            reporter = tok.head.head if tok.head.dep_ != "conj" else tok.head.head.head
+            return self._subject_of(reporter)
+        if cue.kind == "verb":
+            return self._subject_of(tok)
+        if cue.kind in ("adj", "prep"):
+            if cue.attitude == "oppose" and cue.kind == "adj":
+                # "X is unacceptable for/to Russia": the experiencer judges.
+                for c in list(tok.children) + list(tok.head.children):
+                    if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+                        pobj = _children(c, "pobj")
+                        if pobj and ctx.actor_at(pobj[0]):
+                            return self._arg(pobj[0])
+                return self._speaker(tok)
+            verb = tok.head if tok.dep_ in ("acomp", "prep", "attr", "oprd") else tok
+            src = self._subject_of(verb)
+            return src if src is not None else self._speaker(tok)
+        # noun cue: possessor, speech-noun "of X", the governing verb's subject
+        poss = _children(tok, "poss")
+        if poss:
+            arg = self._arg(poss[0])
+            if arg.actor is None and poss[0].lower_ in PRONOUNS:
+                gov = self._governing_verb(tok)
+                sub = self._subject_of(gov) if gov is not None else None
+                if sub is not None and sub.actor:
+                    return sub
+                return None
+            return arg
+        if tok.lemma_.lower() in SPEECH_NOUNS:
+            for c in _children(tok, "prep"):
+                if c.lower_ in ("of", "by"):
+                    pobj = _children(c, "pobj")
+                    if pobj and ctx.actor_at(pobj[0]):
+                        return self._arg(pobj[0])
+        gov = self._governing_verb(tok)
+        if gov is not None:
+            src = self._subject_of(gov)
+            if src is not None:
+                return src
+        return self._speaker(tok)
+
+    def _speaker(self, tok: Token) -> Optional[EventArg]:
+        q = self.ctx.quote_at(tok.idx)
+        if q is None or q.speaker is None or not (q.speaker.actor or q.speaker.name):
+            return None
+        span = q.source[0] if q.source else None
+        return EventArg(actor=q.speaker.actor, text=q.speaker.name, span=list(span) if span else None)
+
+    @staticmethod
+    def _governing_verb(tok: Token) -> Optional[Token]:
+        node = tok
+        for _ in range(5):
+            if node.head is node:
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node
+        return None
+
+    def _target(self, tok: Token, cue: _Cue, comp: Optional[Token]) -> Optional[EventArg]:
+        if cue.kind == "modal":
+            verb = tok.head
+            subj = _children(verb, *SUBJ, *PASS_SUBJ)
+            return self._arg(subj[0]) if subj else None
+        if cue.kind == "adj" and cue.attitude == "oppose":
+            verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+            subj = _children(verb, *SUBJ, *PASS_SUBJ)
+            if subj:
+                return self._arg(subj[0])
+            return None
+        if cue.kind == "prep":
+            pobj = _children(tok, "pobj", "pcomp")
+            if pobj:
+                return self._arg(pobj[0])
+            rest = [t for t in tok.sent if t.i > tok.i and not t.is_punct]
+            if rest:
+                start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+                actor = next((self.ctx.actor_at(t) for t in rest if self.ctx.actor_at(t)), None)
+                return EventArg(actor=actor, text=self.ctx.doc.text[start:end][:300], span=[start, end])
+            return None
+        cands: list[Token] = []
+        if cue.kind == "noun":
+            for c in _children(tok, "prep"):
+                if c.lower_ in ("of", "on", "to", "for", "against", "with", "about"):
+                    cands.extend(_children(c, "pobj", "pcomp"))
+        else:
+            cands.extend(_children(tok, *PASS_SUBJ))
+            cands.extend(_children(tok, "dative"))
+            cands.extend(_children(tok, "dobj", "obj", "attr"))
+            if len(cue.tokens) > 1:  # "call on X": the phrase's preposition takes the addressee
+                for t in cue.tokens[1:]:
+                    cands[:0] = _children(t, "pobj")
+            for c in _children(tok, "prep", "agent"):
+                if c.lower_ in TARGET_PREPS and c not in cue.tokens:
+                    cands.extend(_children(c, "pobj", "pcomp"))
+            if cue.type == "REQUEST":
+                for cc in _children(tok, "ccomp"):
+                    cands.extend(_children(cc, *SUBJ, *PASS_SUBJ))
+        if comp is not None and cue.type != "REQUEST":
+            cands.extend(_children(comp, "dative", "dobj", "obj"))
+            for c in _children(comp, "prep"):
+                if c.lower_ in TARGET_PREPS:
+                    cands.extend(_children(c, "pobj"))
+        if comp is not None and cue.type == "REQUEST" and not cands:
+            cands.extend(_children(comp, *SUBJ))
+        cands = [c for c in cands if c.lower_ not in REL_PRONOUNS and not c.is_punct]
+        if not cands:
+            if comp is not None:
+                return self._clause_arg(comp)
+            return None
+        args = [self._arg(c) for c in cands]
+        for a in args:
+            if a.actor:
+                return a
+        return args[0]
+
+    def _clause_arg(self, verb: Token) -> EventArg:
+        toks = sorted(verb.subtree, key=lambda t: t.i)
+        toks = [t for t in toks if not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i)]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        toks = toks[: MAX_ARG_TOKENS * 2]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        actor = next((self.ctx.actor_at(t) for t in toks if self.ctx.actor_at(t)), None)
+        return EventArg(actor=actor, text=self.ctx.doc.text[start:end], span=[start, end])
+
+    def _stance_target(self, tok: Token, cue: _Cue, etype: str, target: Optional[EventArg]) -> Optional[EventArg]:
+        # "warned X against Y", "made a statement against Y": the stance is toward Y.
+        for c in _children(tok, "prep"):
+            if c.lower_ == "against" and c not in cue.tokens:
+                pobj = _children(c, "pobj", "pcomp")
+                if pobj:
+                    return self._arg(pobj[0])
+        if etype == "THREATEN" and tok.lemma_.lower() != "threaten" and cue.kind == "verb":
+            return None  # a warning without "against" names no object of opposition
+        return target
+
+    def _date(self, tok: Token, comp: Optional[Token], future: bool) -> Optional[str]:
+        article_date = self.ctx.article_date
+        nodes = {tok.i}
+        scope = [tok] + ([comp] if comp is not None else [])
+        for node in scope:
+            for c in node.children:
+                if c.dep_ in ("ccomp", "xcomp", "relcl", "advcl", "parataxis", "conj"):
+                    continue
+                nodes.update(t.i for t in c.subtree)
+        for ent in self.sent.ents:
+            if ent.label_ == "DATE" and any(t.i in nodes for t in ent):
+                value = resolve_date(ent.text, article_date, future=future)
+                if value:
+                    return value
+        return article_date
+
+
+__all__ = ["EventsComponent", "make_events"]
