@@ -408,6 +408,7 @@ def test_jsonl_good_and_bad_lines(tmp_path, config):
     assert (first.title, first.published, first.authors, first.url) == ("One", "2021-12-20", ["A. Writer"],
                                                                           "https://n.example/1")
     assert first.id == hashlib.sha256(b"First story.").hexdigest()  # a given id does not replace the hash
+    assert (first.external_id, second.external_id) == ("x1", None)
     assert second.published == "2021-12-21"
     assert isinstance(items[2], MalformedRecord) and items[2].code == "E008"
     assert "invalid JSON" in items[2].message

@@ -395,7 +395,7 @@ _OPTIONAL_STRINGS = ("title", "url", "source", "id", "outlet")
 def article_from_record(record: Any, where: str, settings: IngestSettings, encoding: str = "utf-8") -> Article:
     """An Article from one parsed JSONL record; ``where`` is ``PATH:LINE``.
 
-    ``id``, when given, must be a string but is not kept: ``Article.id`` is
+    ``id``, when given, is kept as ``Article.external_id``: ``Article.id`` is
     always the sha256 of the text.
     """
     if not isinstance(record, dict):
@@ -423,6 +423,7 @@ def article_from_record(record: Any, where: str, settings: IngestSettings, encod
             text, source, settings,
             title=record.get("title"), published=published, authors=list(authors),
             url=record.get("url"), outlet=record.get("outlet"), encoding=encoding,
+            external_id=record.get("id"),
         )
     except InputError as exc:
         exc.source = where  # the line is what the user can find and fix

@@ -84,6 +84,7 @@ class Article(_Record):
     url: Optional[str] = None
     outlet: Optional[str] = None
     encoding: Optional[str] = None
+    external_id: Optional[str] = None  # the caller's own id (JSONL "id"), kept as given
 
     def regions(self, *kinds: str) -> list[LayoutSpan]:
         return [s for s in self.layout if s.kind in kinds]
