@@ -149,7 +149,7 @@ def render_html(analyses: list[Analysis]) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         # No network at all: the page may only use what it carries inline.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
         f"<title>{_e(shorten(title, 120))}</title><style>{css}</style></head>"
         '<body><header class="pw-bar"><span class="pw-brand">presswatch</span>'
         f'<span class="pw-bar-note">{len(analyses)} article{"s" if len(analyses) != 1 else ""} analysed</span></header>'
