@@ -1,0 +1,92 @@
+"""Export a corpus: analyses as JSONL, tables as JSONL/CSV/Parquet, the stance graph as GraphML.
+
+JSONL and CSV stream row by row. Parquet (pyarrow) builds the table in memory
+before writing, so export a huge table as CSV or JSONL instead. GraphML is written
+by networkx and opens in Gephi: nodes are actors (``label``, ``type``,
+``country``, ``articles``), one directed edge per source/target pair with
+``support``, ``oppose``, ``weight`` (= stance count), ``sign`` ((support - oppose)
+/ weight), ``attitude`` (majority) and ``first``/``last`` dates.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import IO, Any, Iterable
+
+from .store import QueryError, Store
+from .store_query import iter_analyses, iter_table, stance_graph
+
+FORMATS = ("jsonl", "csv", "parquet", "graphml")
+
+
+def rows_for(store: Store, table: str) -> Iterable[dict[str, Any]]:
+    return iter_analyses(store) if table == "analyses" else iter_table(store, table)
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    n = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    writer = None
+    n = 0
+    for row in rows:
+        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore")
+            writer.writeheader()
+        writer.writerow(flat)
+        n += 1
+    return n
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    flat = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+            for row in rows]
+    pq.write_table(pa.Table.from_pylist(flat), path)
+    return len(flat)
+
+
+def write_graphml(store: Store, out: IO[bytes]) -> int:
+    import networkx as nx
+
+    graph = stance_graph(store)
+    g = nx.DiGraph(name="presswatch stance graph")
+    for key, attrs in graph.nodes.items():
+        g.add_node(key, **attrs)
+    for (src, dst), attrs in graph.edges.items():
+        g.add_edge(src, dst, **attrs)
+    nx.write_graphml(g, out, encoding="utf-8", prettyprint=True)
+    return g.number_of_edges()
+
+
+def export(store: Store, fmt: str, out: str | IO, table: str = "analyses") -> int:
+    """Write ``table`` (or the stance graph for GraphML) to a path or an open file; returns rows/edges written.
+
+    Text formats accept a text stream; Parquet needs a path; GraphML a path or binary stream.
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt == "graphml":
+        if isinstance(out, str):
+            with open(out, "wb") as fh:
+                return write_graphml(store, fh)
+        return write_graphml(store, out if not isinstance(out, io.TextIOBase) else out.buffer)
+    if fmt == "parquet":
+        if not isinstance(out, str):
+            raise QueryError("Parquet export needs an output path (-o FILE.parquet)")
+        return write_parquet(rows_for(store, table), out)
+    writer = write_jsonl if fmt == "jsonl" else write_csv
+    if isinstance(out, str):
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            return writer(rows_for(store, table), fh)
+    return writer(rows_for(store, table), out)
