@@ -1,0 +1,363 @@
+"""The actor knowledge base: loading, alias index and look-ups.
+
+The base is a set of data files under ``presswatch/data/kb``:
+
+- ``generated/*.jsonl``: written by ``presswatch kb build`` from the MIT/CC0
+  gazetteers (countries with Wikidata QIDs, UN General Debate speakers,
+  Phoenix/CountryInfo leaders) merged with ``curated/states.csv``;
+- ``curated/*.csv``: people, bodies, alliances, outlets and metonyms the team
+  curates by hand (one row per role for people; see ``docs/actors.md``).
+
+Users add their own CSV or JSONL files with ``[actors] extra_files``; they use
+the same columns. Loading is cached per process (:func:`load_kb`), and the
+alias index is built once.
+
+Names are matched on a *key* that folds case, diacritics, punctuation and the
+commonest transliteration differences of Russian and Central Asian names
+(Sergei/Sergey, Yuri/Yury/Yuriy, Aleksandr/Alexander, Kasym-Zhomart/Kassym-Jomart),
+so one alias covers its variants. Limits: the folding is a heuristic, not a
+transliteration standard; it can merge distinct names that differ only in
+those letters.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import ConfigError
+from .types import Actor, Role
+
+DATA_DIR = Path(__file__).parent / "data" / "kb"
+GENERATED = DATA_DIR / "generated"
+CURATED = DATA_DIR / "curated"
+TYPES = {"person", "state", "organization", "alliance", "government_body", "media", "party", "group"}
+
+# --- normalisation ---------------------------------------------------------
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-"})
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and curly quotes."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.translate(_APOS))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+_POSS = re.compile(r"'s?$")
+_NONALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def norm(text: str) -> str:
+    """Key for organisation/place names: folded, no leading 'the', no possessive, no punctuation."""
+    text = _POSS.sub("", fold(text).strip()).replace(".", "")
+    text = _NONALNUM.sub(" ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+_TRANSLIT = [
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"(kh|ch)"), "h"),
+    (re.compile(r"(zh|dzh|dj)"), "j"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"^(ye|je)"), "e"),
+    (re.compile(r"(iy|ii|ij|yi|ei|ey|i)$"), "y"),
+    (re.compile(r"(iya|ija)$"), "ia"),
+    (re.compile(r"ander$"), "andr"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"(.)\1"), r"\1"),
+]
+
+
+@functools.lru_cache(maxsize=65536)
+def _tok_key(tok: str) -> str:
+    for pattern, repl in _TRANSLIT:
+        tok = pattern.sub(repl, tok)
+    return tok
+
+
+def name_key(text: str) -> str:
+    """Key for person names: :func:`norm` plus transliteration folding per word."""
+    return " ".join(_tok_key(t) for t in norm(text).replace("-", " ").split())
+
+
+# --- dates -----------------------------------------------------------------
+
+
+def _bound(value: Optional[str], upper: bool) -> Optional[str]:
+    """'2016' -> '2016-01-01' (or '2016-12-31' for an end); full dates unchanged."""
+    if not value:
+        return None
+    if len(value) == 4:
+        return value + ("-12-31" if upper else "-01-01")
+    if len(value) == 7:
+        return value + ("-31" if upper else "-01")
+    return value
+
+
+def role_active(role: Role, date: str) -> bool:
+    """True when ``date`` (ISO, any precision) falls in the role's [start, end] range."""
+    lo, hi = _bound(role.start, False), _bound(role.end, True)
+    day = _bound(date, False) or date
+    return (lo is None or lo <= day) and (hi is None or day <= hi)
+
+
+# --- role functions --------------------------------------------------------
+
+# Ordered: the first pattern that matches a title gives its function.
+_FUNCTIONS = [
+    ("deputy_security_council_secretary", r"deputy secretary of (the )?(\w+ )?security council"),
+    ("security_council_secretary", r"secretary of (the )?(\w+ )?security council"),
+    ("foreign_spokesperson", r"(spokes\w*|press secretary|official representative|information and press department|press service).*(foreign|external affairs|state department|department of state|mfa)|(foreign|state department|mfa).*(spokes\w*|press secretary)"),
+    ("defence_spokesperson", r"(spokes\w*|press secretary).*(defen[cs]e|pentagon)|(defen[cs]e|pentagon).*(spokes\w*|press secretary)"),
+    ("presidential_spokesperson", r"(spokes\w*|press secretary)"),
+    ("deputy_foreign_minister", r"(deputy|vice|under|assistant|state) (foreign minister|minister of foreign|minister for foreign|secretary of state|foreign secretary)|(deputy|first deputy) minister (of|for) foreign|under secretary of state"),
+    ("deputy_defence_minister", r"(deputy|vice|under) (defen[cs]e minister|minister of defen[cs]e|secretary of defen[cs]e)"),
+    ("foreign_minister", r"foreign minister|minister (of|for) (europe and )?foreign|foreign affairs minister|secretary of state|foreign secretary|minister of external affairs|external affairs minister|foreign affairs secretary|minister for europe and foreign affairs|high representative"),
+    ("defence_minister", r"defen[cs]e minister|minister (of|for) (national )?defen[cs]e|secretary of defen[cs]e|defen[cs]e secretary|minister of the armed forces|minister of armed forces|war secretary|secretary of war"),
+    ("vice_president", r"vice[ -]president"),
+    ("head_of_government", r"prime minister|premier\b|^chancellor|federal chancellor|head of (the )?government|chairman of the (government|council of ministers)|first minister|taoiseach"),
+    ("head_of_state", r"^president|\bpresident$|president of|head of state|king|queen|emir|sultan|supreme leader|monarch|emperor|grand duke|prince|chairman of the (presidential council|state council)"),
+    ("secretary_general", r"secretary[ -]general"),
+]
+_FUNCTION_RES = [(name, re.compile(pat)) for name, pat in _FUNCTIONS]
+# Words that make a title generic enough to name an office by function ("leader").
+LEADER_WORDS = {"leader", "head of state", "strongman", "ruler"}
+
+
+@functools.lru_cache(maxsize=16384)
+def title_function(title: str) -> str:
+    """Canonical function of a role title ('Minister of Foreign Affairs' -> 'foreign_minister')."""
+    t = norm(title)
+    if t in LEADER_WORDS:
+        return "leader"
+    for name, rx in _FUNCTION_RES:
+        if rx.search(t):
+            return name
+    return t
+
+
+# --- records ---------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """One actor of the base, with the data resolution needs beyond :class:`~presswatch.types.Actor`."""
+
+    id: str
+    name: str
+    type: str
+    country: Optional[str] = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # ISO3 codes (alliances, organisations)
+    ownership: Optional[str] = None  # media: state | public | private
+    capital: Optional[str] = None
+    demonyms: list[str] = field(default_factory=list)
+    status: Optional[str] = None  # states: member | observer | territory
+    sources: list[str] = field(default_factory=list)
+
+    def to_actor(self) -> Actor:
+        return Actor(id=self.id, name=self.name, type=self.type, country=self.country,
+                     aliases=list(self.aliases), roles=list(self.roles))
+
+    def roles_at(self, date: str) -> list[Role]:
+        return [r for r in self.roles if role_active(r, date)]
+
+    def merge(self, other: "Entry") -> None:
+        for alias in [other.name, *other.aliases]:
+            if alias and alias != self.name and alias not in self.aliases:
+                self.aliases.append(alias)
+        known = {(r.title, r.start, r.end) for r in self.roles}
+        self.roles.extend(r for r in other.roles if (r.title, r.start, r.end) not in known)
+        self.members = self.members or other.members
+        self.country = self.country or other.country
+        self.ownership = self.ownership or other.ownership
+        self.sources.extend(s for s in other.sources if s not in self.sources)
+
+
+def _split(value: Optional[str]) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def _entry_from_row(row: dict, source: str) -> Entry:
+    typ = (row.get("type") or "").strip() or "person"
+    if typ not in TYPES:
+        raise ConfigError(f"{source}: actor {row.get('id')!r} has unknown type {typ!r}")
+    roles = []
+    if row.get("title"):
+        roles.append(Role(title=row["title"].strip(), organization=(row.get("organization") or "").strip() or None,
+                          country=(row.get("country") or "").strip() or None,
+                          start=(row.get("start") or "").strip() or None, end=(row.get("end") or "").strip() or None))
+    return Entry(id=row["id"].strip(), name=(row.get("name") or "").strip(), type=typ,
+                 country=(row.get("country") or "").strip() or None, aliases=_split(row.get("aliases")),
+                 roles=roles, members=_split(row.get("members")), ownership=(row.get("ownership") or "").strip() or None,
+                 capital=(row.get("capital") or "").strip() or None, demonyms=_split(row.get("demonyms")),
+                 status=(row.get("status") or "").strip() or None, sources=[source])
+
+
+def _entry_from_json(obj: dict, source: str) -> Entry:
+    roles = [Role(**r) for r in obj.get("roles", [])]
+    keep = {k: obj[k] for k in ("country", "aliases", "members", "ownership", "capital", "demonyms", "status") if k in obj}
+    return Entry(id=obj["id"], name=obj["name"], type=obj.get("type", "person"), roles=roles, sources=[source], **keep)
+
+
+def read_file(path: Path) -> list[Entry]:
+    """Entries of one CSV or JSONL actor file; CSV rows sharing an ``id`` are one actor."""
+    if not path.exists():
+        raise ConfigError(f"actor file not found: {path}")
+    out: dict[str, Entry] = {}
+    if path.suffix == ".jsonl":
+        items = []
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    items.append(_entry_from_json(json.loads(line), path.name))
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise ConfigError(f"{path}:{n}: bad actor record ({exc})") from None
+    elif path.suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [r for r in csv.DictReader(fh) if r.get("id") and not r["id"].startswith("#")]
+        if rows and "iso3" in rows[0]:
+            return []  # curated/states.csv is build input, merged into generated/countries.jsonl
+        items = [_entry_from_row(r, path.name) for r in rows]
+    else:
+        raise ConfigError(f"actor file must be .csv or .jsonl: {path}")
+    for item in items:
+        if item.id in out:
+            out[item.id].merge(item)
+        else:
+            out[item.id] = item
+    return list(out.values())
+
+
+# --- the base --------------------------------------------------------------
+
+# Given names that are also common words or too short to index on their own.
+_NAME_STOP = {"de", "da", "van", "von", "bin", "al", "el", "ibn", "mr", "mrs", "ms", "dr"}
+
+
+class KnowledgeBase:
+    """All actors with alias, surname, demonym and capital indexes (built once)."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries: dict[str, Entry] = {}
+        for e in entries:
+            if e.id in self.entries:
+                self.entries[e.id].merge(e)
+            else:
+                self.entries[e.id] = e
+        self.by_alias: dict[str, list[str]] = {}
+        self.by_name: dict[str, list[str]] = {}  # person name keys
+        self.by_surname: dict[str, list[str]] = {}
+        self.state_of_iso: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}  # norm(demonym) -> ISO3
+        self.capitals: dict[str, str] = {}  # norm(city) -> actor id of the government it stands for
+        self.buildings: dict[str, str] = {}  # norm(building) -> actor id
+        self.by_function: dict[tuple[str, str], list[tuple[Role, str]]] = {}
+        for e in self.entries.values():
+            self._index(e)
+
+    def _add(self, index: dict, key: str, eid: str) -> None:
+        if key:
+            ids = index.setdefault(key, [])
+            if eid not in ids:
+                ids.append(eid)
+
+    def _index(self, e: Entry) -> None:
+        names = [e.name, *e.aliases]
+        if e.type == "person":
+            for n in names:
+                key = name_key(n)
+                self._add(self.by_name, key, e.id)
+                words = key.split()
+                if len(words) >= 2:
+                    self._add(self.by_surname, words[-1], e.id)
+                    self._add(self.by_name, f"{words[0][0]} {words[-1]}", e.id)  # initials: "V. Putin"
+                    self._add(self.by_name, f"{words[0]} {words[-1]}", e.id)  # drops middle names
+            for r in e.roles:
+                country = r.country or e.country or ""
+                self.by_function.setdefault((title_function(r.title), country), []).append((r, e.id))
+            return
+        for n in names:
+            self._add(self.by_alias, norm(n), e.id)
+        if e.type == "state" and e.country:
+            self.state_of_iso.setdefault(e.country, e.id)
+            for d in e.demonyms:
+                self.demonyms.setdefault(norm(d), e.country)
+                self.demonyms.setdefault(norm(d) + "s", e.country)
+            if e.capital:
+                self.capitals.setdefault(norm(e.capital), e.id)
+
+    # -- look-ups -----------------------------------------------------------
+    def get(self, actor_id: str) -> Optional[Entry]:
+        return self.entries.get(actor_id)
+
+    def lookup(self, text: str, types: Optional[set[str]] = None) -> list[Entry]:
+        """Non-person actors whose name or alias matches ``text``."""
+        ids = self.by_alias.get(norm(text), [])
+        return [self.entries[i] for i in ids if types is None or self.entries[i].type in types]
+
+    def lookup_person(self, text: str) -> list[Entry]:
+        key = name_key(text)
+        ids = self.by_name.get(key)
+        if not ids:
+            words = [w for w in key.split() if len(w) > 1 and w not in _NAME_STOP]
+            if len(words) >= 2:  # "Vladimir V. Putin" -> "vladimir putin"
+                ids = self.by_name.get(f"{words[0]} {words[-1]}")
+        return [self.entries[i] for i in ids or []]
+
+    def lookup_surname(self, surname: str) -> list[Entry]:
+        return [self.entries[i] for i in self.by_surname.get(name_key(surname), [])]
+
+    def country_of(self, text: str) -> Optional[str]:
+        """ISO3 for a demonym, country name or alias ('Uzbek', 'Russia's', 'US')."""
+        key = norm(text)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        for e in self.lookup(text, {"state"}):
+            return e.country
+        return None
+
+    def holders(self, function: str, country: str, date: str) -> list[tuple[Entry, Role]]:
+        """People holding a role of ``function`` in ``country`` on ``date``."""
+        out = []
+        seen = set()
+        for role, eid in self.by_function.get((function, country), []):
+            if eid not in seen and role_active(role, date):
+                seen.add(eid)
+                out.append((self.entries[eid], role))
+        return out
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> KnowledgeBase:
+    entries: list[Entry] = []
+    for folder in (GENERATED, CURATED):
+        for path in sorted(folder.glob("*.jsonl")) + sorted(folder.glob("*.csv")):
+            entries.extend(read_file(path))
+    for name in extra:
+        entries.extend(read_file(Path(name).expanduser()))
+    return KnowledgeBase(entries)
+
+
+def load_kb(extra_files: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """The shipped base plus ``extra_files``; cached per process for each set of extra files."""
+    return _load(tuple(str(p) for p in extra_files))
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+__all__ = ["KnowledgeBase", "Entry", "load_kb", "norm", "name_key", "fold", "title_function", "role_active", "read_file"]
