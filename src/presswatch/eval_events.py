@@ -3,8 +3,9 @@
 PLOVER GSR (``--plover DIR`` holding ``PLOVER_GSR_CAMEO.txt``): 322 sentences,
 each with one gold event. The 2016 names are mapped to current PLOVER
 (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
-For each sentence the *main* predicted event is the first asserted one (not a
-complement of a request), else the first one. Reported:
+For each sentence the *main* predicted event is the one whose cue is highest
+in the dependency tree (then the first), among those that are not the
+complement of a request. Reported:
 
 - event type accuracy: main event type == gold type, over all sentences (no
   event counts as wrong); also "any": the gold type is among the predicted types;
@@ -85,8 +86,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _analyse(analyzer, records: list[dict]) -> list[Analysis]:
-    articles = (Article(id=r["id"], text=r["text"], published=r.get("date")) for r in records)
-    return list(analyzer.pipe_articles(articles))
+    """Analyses whose events are ordered main-clause first (parse depth of the cue, then position)."""
+    out = []
+    docs = (analyzer._make_doc(Article(id=r["id"], text=r["text"], published=r.get("date"))) for r in records)
+    for doc in analyzer.nlp.pipe(docs, batch_size=32):
+        analysis = analyzer.to_analysis(doc)
+        analysis.events.sort(key=lambda e: (e.modality == "demanded", _cue_depth(doc, e), e.cue[0] if e.cue else 0))
+        out.append(analysis)
+    return out
+
+
+def _cue_depth(doc, event: Event) -> int:
+    span = doc.char_span(event.cue[0], event.cue[1], alignment_mode="expand") if event.cue else None
+    if span is None:
+        return 99
+    tok, depth = span.root, 0
+    while tok.head is not tok and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 # -- PLOVER GSR ---------------------------------------------------------------
@@ -126,8 +143,8 @@ def _iso(value: Optional[str]) -> Optional[str]:
 
 
 def main_event(events: list[Event]) -> Optional[Event]:
-    """The sentence's main event: the first one that is not a complement of a request."""
-    ranked = sorted(events, key=lambda e: (e.modality == "demanded", e.cue[0] if e.cue else 0))
+    """The sentence's main event: the first listed that is not a complement of a request."""
+    ranked = sorted(events, key=lambda e: e.modality == "demanded")  # stable: keeps the given order
     return ranked[0] if ranked else None
 
 
@@ -140,6 +157,15 @@ def actor_code(analysis: Analysis, actor_id: Optional[str]) -> Optional[str]:
             if actor.type == "alliance" or (actor.type == "organization" and not actor.country):
                 return "IGO"
             return actor.country
+    try:  # an actor the events layer guessed from the knowledge base (no actors layer)
+        from .kb import load_kb
+        entry = load_kb().get(actor_id)
+    except ImportError:
+        entry = None
+    if entry is not None:
+        if entry.type == "alliance" or (entry.type == "organization" and not entry.country):
+            return "IGO"
+        return entry.country
     return actor_id if re.fullmatch(r"[A-Z]{3}", actor_id) else None
 
 

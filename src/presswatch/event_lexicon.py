@@ -216,8 +216,12 @@ class Lexicon:
     def curated_cues(self, lemma: str, pos: str) -> list[Cue]:
         return self.curated.get((lemma, pos), [])
 
-    def cameo_code(self, lemma: str, particle: str, before: Iterable[str], after: Iterable[str]) -> Optional[str]:
-        """CAMEO code for a verb: the most specific matching pattern, else the verb's default."""
+    def cameo_code(self, lemma: str, particle: str, before: Iterable, after: Iterable) -> Optional[str]:
+        """CAMEO code for a verb: the most specific matching pattern, else the verb's default.
+
+        ``before``/``after``: the words before and after the verb in its clause,
+        each a string or a set of its forms (lemma and surface form).
+        """
         before, after = list(before), list(after)
         best, best_len = None, 0
         for pre, post, code in self.patterns.get(self.blocks.get(lemma, ""), ()):
@@ -228,14 +232,19 @@ class Lexicon:
             return best
         return self.verbs.get((lemma, particle)) or (self.verbs.get((lemma, "")) if particle else None) or None
 
-    def _ordered(self, wanted: tuple[str, ...], words: list[str]) -> bool:
+    def _ordered(self, wanted: tuple[str, ...], words: list) -> bool:
+        """``wanted`` occur in order among ``words`` (each a word, or a set of forms of one word)."""
         i = 0
         for w in words:
             if i == len(wanted):
                 break
+            forms = w if isinstance(w, (set, frozenset, tuple)) else (w,)
             want = wanted[i]
-            if (w in self.synsets.get(want, ())) if want.startswith("&") else (w == want or w == want + "s"):
-                i += 1
+            if want.startswith("&"):
+                hit = any(f in self.synsets.get(want, ()) for f in forms)
+            else:
+                hit = any(f == want or f == want + "s" for f in forms)
+            i += hit
         return i == len(wanted)
 
 

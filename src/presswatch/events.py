@@ -73,6 +73,10 @@ TARGET_PREPS = ("on", "to", "with", "against", "for", "at", "into", "from", "tow
 SPEECH_NOUNS = {"call", "demand", "appeal", "warning", "threat", "ultimatum", "accusation", "condemnation",
                 "criticism", "statement", "support"}
 MAX_ARG_TOKENS = 25
+# Where a dictionary (CAMEO) verb heads a clause; participles used as modifiers are not events.
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "parataxis"}
+# Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
+NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say"}
 
 
 @Language.factory(
@@ -173,6 +177,50 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _kb():
+    """The actor knowledge base when :mod:`presswatch.kb` is installed, else None."""
+    try:
+        from . import kb
+        return kb.load_kb()
+    except Exception:  # noqa: BLE001 - the fallback must never break event coding
+        return None
+
+
+@lru_cache(maxsize=1)
+def _kb_states() -> dict[str, str]:
+    base = _kb()
+    if base is None:
+        return {}
+    return {e.country: e.id for e in base.entries.values() if e.type == "state" and e.country}
+
+
+def _fallback_actor(text: str, label: str) -> Optional[Actor]:
+    """A knowledge-base actor for an entity's text (used only without the actors layer)."""
+    base = _kb()
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    if base is not None:
+        if label == "PERSON":
+            hits = base.lookup_person(text) or (base.lookup_surname(text) if " " not in text else [])
+            if len(hits) == 1:
+                return hits[0].to_actor()
+            return None
+        hits = base.lookup(text)
+        if hits:
+            return hits[0].to_actor()
+        iso3 = base.country_of(text)
+        if iso3:
+            entry = base.get(_kb_states().get(iso3, ""))
+            return entry.to_actor() if entry else Actor(id=iso3, name=iso3, type="state", country=iso3)
+    if label == "PERSON":
+        return None
+    iso3 = _guess_country(text)
+    if iso3:
+        entry = base.get(_kb_states().get(iso3, "")) if base is not None else None
+        return entry.to_actor() if entry else Actor(id=iso3, name=iso3, type="state", country=iso3)
+    return None
+
+
 def _guess_country(text: str) -> Optional[str]:
     names = _country_names()
     t = re.sub(r"^(the)\s+", "", text.strip().lower())
@@ -188,8 +236,10 @@ class _DocContext:
         self.regions = analysed_regions(doc)
         self.actors: dict[str, Actor] = {a.id: a for a in (doc._.pw_actors or [])}
         self.token_actor: dict[int, str] = {}
-        self.fallback_country: dict[str, str] = {}
+        self.fallback: dict[str, Actor] = {}  # actors guessed here when the actors layer is absent
         self._index_actors(doc)
+        for actor_id, actor in self.fallback.items():
+            self.actors.setdefault(actor_id, actor)
         self.quotes: list[Quote] = list(doc._.pw_quotes or [])
 
     def _span_tokens(self, start: int, end: int) -> range:
@@ -201,21 +251,22 @@ class _DocContext:
             for start, end in actor.mentions:
                 for i in self._span_tokens(start, end):
                     self.token_actor.setdefault(i, actor.id)
-        if not self.actors:
+        layer = doc._.pw_actors is not None
+        if not layer:
             # No actors layer: single proper nouns that name a country or capital ("Tashkent").
             for tok in doc:
                 if tok.pos_ == "PROPN" and tok.i not in self.token_actor:
-                    iso3 = _guess_country(tok.text)
-                    if iso3:
-                        self.token_actor[tok.i] = iso3
-                        self.fallback_country[iso3] = iso3
+                    actor = _fallback_actor(tok.text, "GPE")
+                    if actor is not None:
+                        self.token_actor[tok.i] = actor.id
+                        self.fallback.setdefault(actor.id, actor)
         for ent in doc._.pw_entities or []:
             actor_id = ent.actor
-            if actor_id is None and not self.actors and ent.label in ("GPE", "NORP", "ORG", "LOC"):
-                iso3 = _guess_country(ent.text)
-                if iso3:
-                    actor_id = iso3
-                    self.fallback_country[iso3] = iso3
+            if actor_id is None and not layer and ent.label in ("GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"):
+                actor = _fallback_actor(ent.text, ent.label)
+                if actor is not None:
+                    actor_id = actor.id
+                    self.fallback.setdefault(actor.id, actor)
             if actor_id and ent.reading != "place":
                 for i in self._span_tokens(ent.start, ent.end):
                     self.token_actor[i] = actor_id
@@ -230,16 +281,14 @@ class _DocContext:
         if not actor_id:
             return None
         actor = self.actors.get(actor_id)
-        if actor is not None:
-            return actor.country
-        return self.fallback_country.get(actor_id)
+        return actor.country if actor is not None else None
 
     def state_id(self, iso3: str) -> Optional[str]:
-        """The id of the state actor for ``iso3``: from this article's actors, else the ISO3 code."""
+        """The id of the state actor for ``iso3``: this article's, the knowledge base's, else the ISO3 code."""
         for actor in self.actors.values():
             if actor.type == "state" and actor.country == iso3:
                 return actor.id
-        return iso3
+        return _kb_states().get(iso3, iso3)
 
     def quote_at(self, char: int) -> Optional[Quote]:
         best, best_len = None, None
@@ -304,9 +353,11 @@ class _SentenceCoder:
                 if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
                     aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
                     return _Cue("REQUEST", "100", None, "demanded", "modal", [aux], False)
+            if tok.dep_ not in CLAUSE_DEPS or lemma in NOT_EVENT_VERBS:
+                return None
             particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
-            after = [t.lemma_.lower() for t in tok.subtree if t.i > tok.i][:15]
-            before = [t.lemma_.lower() for c in _children(tok, *SUBJ) for t in c.subtree][:8]
+            after = [{t.lemma_.lower(), t.lower_} for t in tok.subtree if t.i > tok.i][:15]
+            before = [{t.lemma_.lower(), t.lower_} for c in _children(tok, *SUBJ) for t in c.subtree][:8]
             code = self.lex.cameo_code(lemma, particle, before, after)
             plover = self.lex.plover(code)
             if plover:
@@ -428,10 +479,14 @@ class _SentenceCoder:
 
         source = self._source(tok, cue, parent)
         if source is None or (source.actor is None and not source.text):
-            return None
+            if cue.kind != "verb":
+                return None  # an event noun or adjective with no one behind it is no event
+            source = EventArg()  # "was killed in a bombing": the act is coded, its author unknown
         target = self._target(tok, cue, comp)
         if target is not None and source.span and target.span and target.span == source.span:
             target = None
+        if not cue.curated and not (source.actor or (target is not None and target.actor)):
+            return None  # as in PETRARCH: a dictionary verb is an event only between actors
         quote = ctx.quote_at(tok.idx)
         first, last = cue.tokens[0], cue.tokens[-1]
         event = Event(
@@ -527,7 +582,8 @@ class _SentenceCoder:
         infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ == "xcomp" or infinitive:
             if head.lemma_.lower() in OBJECT_CONTROL:
-                obj = _children(head, "dobj") or [p for c in _children(head, "prep") for p in _children(c, "pobj")]
+                obj = _children(head, "dobj") or [p for c in _children(head, "prep") if c.lower_ in ("on", "upon")
+                                                  for p in _children(c, "pobj")]
                 if obj:
                     return self._arg(obj[0])
             return self._subject_of(head, depth + 1)
