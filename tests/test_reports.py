@@ -355,9 +355,12 @@ def test_text_report_sections_and_content():
         assert heading in out
     assert re.search(r"PERSON\s+3\s+Ivan Petrov, Smith, Petrov", out)
     lines = out.splitlines()
-    petrov = next(i for i, l in enumerate(lines) if l.startswith("Ivan Petrov ") and "direct" in l)
-    assert "said" in lines[petrov] and "indirect" in lines[petrov + 2] and "added" in lines[petrov + 2]
-    assert re.search(r"The President\s+direct\s+told\s+We are categorically against it\.\s+q1 \(Ivan Petrov\)", out)
+    # quotes grouped by speaker: the speaker's name once, then each of their quotes
+    petrov = next(i for i, l in enumerate(lines) if re.match(r"Ivan Petrov\s+direct\s+said\s+We will never", l))
+    added = next(i for i, l in enumerate(lines) if re.match(r"\s+indirect\s+added\s+the plan was", l))
+    president = next(i for i, l in enumerate(lines) if re.match(r"The President\s+direct\s+told", l))
+    assert petrov < added < president
+    assert re.search(r"The President\s+direct\s+told\s+We are categorically against it\.\s+Ivan Petrov", out)
     assert re.search(r"Ivan Petrov\s+REJECT \(12\)\s+foreign bases\s+not\s+refused\s+2021-12-20\s+Ivan Petrov", out)
     assert re.search(r"Russia\s+oppose\s+NATO\s+1\s+0\.70", out)
     assert re.search(r"Loaded language\s+2\s+1\s+The President 1", out)

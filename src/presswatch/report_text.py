@@ -105,6 +105,16 @@ def _table(*columns: str, **kwargs) -> Table:
     return table
 
 
+def _share(table: Table, ratios: dict[int, int]) -> None:
+    """Let the given columns share the width by ratio; the others keep their natural width."""
+    table.expand = True
+    for i, column in enumerate(table.columns):
+        if i in ratios:
+            column.ratio = ratios[i]
+        else:
+            column.no_wrap = True
+
+
 def _entities(view: AnalysisView):
     table = _table("Type", "Count", "Unique texts")
     table.columns[1].justify = "right"
@@ -114,13 +124,13 @@ def _entities(view: AnalysisView):
 
 
 def _quotes(view: AnalysisView):
-    table = _table("Speaker", "Kind", "Cue", "Quote", "Inside")
-    table.columns[3].ratio = 3
+    table = _table("Speaker", "Kind", "Cue", "Quote", "Inside quote by")
+    _share(table, {0: 2, 2: 2, 3: 6, 4: 2})
     groups = view.speakers()
     for g, (_, name, quotes) in enumerate(groups):
         for i, quote in enumerate(quotes):
             parent = view.quotes.get(quote.parent or "")
-            inside = f"{quote.parent} ({view.speaker_name(parent)})" if parent else (quote.parent or "")
+            inside = view.speaker_name(parent) if parent else (quote.parent or "")
             table.add_row(
                 Text(name, style="bold") if i == 0 else "",
                 quote.kind,
@@ -144,6 +154,7 @@ def _actors(view: AnalysisView):
 
 def _events(view: AnalysisView):
     table = _table("Source", "Event", "Target", "Negated", "Modality", "Date", "Said by")
+    _share(table, {0: 2, 2: 3, 6: 2})
     for event in sorted(view.analysis.events, key=lambda e: (e.evidence or e.cue or [0])[0]):
         label = event.type + (f" ({event.cameo})" if event.cameo else "")
         quote = view.quotes.get(event.quote or "")
@@ -178,7 +189,7 @@ def _techniques(view: AnalysisView):
     yield table
     yield Text("Strongest examples", style="bold")
     examples = _table("Score", "Technique", "Voice", "Text")
-    examples.columns[3].ratio = 3
+    _share(examples, {2: 1, 3: 4})
     for t in sorted(view.analysis.techniques, key=lambda t: (-t.score, t.start))[:MAX_EXAMPLES]:
         examples.add_row(f"{t.score:.2f}", technique_label(t.technique), Text(view.voice_name(t.voice)),
                          Text(view.snippet((t.start, t.end), 160)))
