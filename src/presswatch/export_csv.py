@@ -227,13 +227,6 @@ def render_csv(analyses: list[Analysis], layers: list[str]) -> str:
     return out.getvalue()
 
 
-def rows(analysis: Analysis, layer: str) -> list[dict[str, str]]:
-    """The CSV rows of one layer of one analysis, as dicts (values not yet guarded)."""
-    if layer not in _ROWS:
-        raise ConfigError(f"unknown CSV layer {layer!r}; choose from {', '.join(COLUMNS)}")
-    return list(_ROWS[layer](AnalysisView(analysis)))
-
-
 def _cell(column: str, value) -> str:
     if value is None:
         return ""
