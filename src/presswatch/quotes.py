@@ -36,16 +36,21 @@ that``) and beliefs without a reporting verb are not extracted.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .coref import PERSON_PRONOUNS, Resolver
+from .errors import ModelError
 from .extensions import analysed_regions, register_extensions
 from .types import Actor, Quote, Speaker
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "quotes"
 
 # -- lexicon -----------------------------------------------------------------
 # Reporting verbs (lemmas). Thinking verbs are included: news attributes beliefs
@@ -246,13 +251,31 @@ class _Rel:
 
 @Language.factory(
     "presswatch_quotes",
-    default_config={"indirect": True, "follow_on": True, "min_direct_words": 4, "max_quote_chars": 5000},
+    default_config={"indirect": True, "follow_on": True, "min_direct_words": 4, "max_quote_chars": 5000,
+                    "lexicon": "cue_lexicon.json"},
 )
 def make_quotes(nlp: Language, name: str, indirect: bool, follow_on: bool, min_direct_words: int,
-                max_quote_chars: int) -> "QuotesComponent":
+                max_quote_chars: int, lexicon: str) -> "QuotesComponent":
     register_extensions()
     return QuotesComponent(indirect=indirect, follow_on=follow_on, min_direct_words=min_direct_words,
-                           max_quote_chars=max_quote_chars)
+                           max_quote_chars=max_quote_chars, learned=load_lexicon(lexicon))
+
+
+def load_lexicon(name: str) -> frozenset[str]:
+    """Learned reporting verbs (``presswatch train quotes``); ``""`` for none.
+
+    ``name`` is a file in ``presswatch/models/quotes/`` or a path.
+    """
+    if not name:
+        return frozenset()
+    path = Path(name)
+    if not path.is_absolute() and not path.exists():
+        path = MODEL_DIR / name
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return frozenset(str(k) for k in data["lemmas"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"cannot read the quote cue lexicon {path}: {exc}".splitlines()[0]) from None
 
 
 class QuotesComponent:
@@ -262,7 +285,8 @@ class QuotesComponent:
     taken for a stray mark and ignored)."""
 
     def __init__(self, indirect: bool = True, follow_on: bool = True, min_direct_words: int = 4,
-                 max_quote_chars: int = 5000):
+                 max_quote_chars: int = 5000, learned: Iterable[str] = ()):
+        self.learned = frozenset(learned) - SPEECH_VERBS
         self.indirect = indirect
         self.follow_on = follow_on
         self.min_direct_words = min_direct_words
@@ -402,18 +426,21 @@ def _direct(ctx: _Ctx, k: int, claimed: set[int], within: tuple[int, int] | None
     q = ctx.quoted[k]
     doc, text = ctx.doc, ctx.text
     lo, hi = within if within else (0, len(text))
-    # cue after the quote: `“...,” the minister said` / `“...,” said X`
-    after = [t for t in ctx.tokens(q.close, min(hi, q.close + 200)) if not t.is_space][:8]
+    # cue after the quote: `“...,” the minister said` / `“...,” said X`, in the same paragraph,
+    # when the quote ends without a full stop (`“...,”`, `“...?”`) or a comma follows it
     verb = None
-    for t in after:
-        if t.text in ".!?" or t.text in MARKS:
-            break
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and t.i not in ctx.used_cues:
-            verb = t
-            break
-        if t.pos_ in ("VERB",) and t.dep_ != "amod":
-            break
-    if verb is not None and q.closed and _subject(verb) is not None:
+    tail = text[q.start:q.end].rstrip()
+    after_ok = q.closed and (tail[-1:] in ",?!—–-…" or text[q.close:q.close + 2].lstrip()[:1] == ",")
+    if after_ok and not _colon_intro(ctx, q, lo):
+        for t in ctx.tokens(q.close, min(hi, q.close + 200))[:9]:
+            if t.is_space and "\n" in t.text or t.text in ".!?" or t.text in MARKS:
+                break
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and t.i not in ctx.used_cues:
+                verb = t
+                break
+            if t.pos_ == "VERB" and t.dep_ != "amod":
+                break
+    if verb is not None and _subject(verb) is not None:
         rel = _make(ctx, verb, [(q.start, q.end)], [k], "direct", 0.9)
         # `“A,” he said, “B.”`: a second passage right after the cue clause
         nxt = _next_top(ctx, k)
@@ -435,7 +462,7 @@ def _direct(ctx: _Ctx, k: int, claimed: set[int], within: tuple[int, int] | None
     before = [t for t in before if t.i >= sent_start]
     if not before:
         return None
-    if last.text in ":," or last.lemma_.lower() in SPEECH_VERBS:
+    if last.text in ":," or last.lemma_.lower() in SPEECH_VERBS and ctx.sentence_like(q):
         for t in reversed(before[-10:]):
             if t.text in ".!?;" or t.text in MARKS:
                 break
@@ -451,6 +478,15 @@ def _direct(ctx: _Ctx, k: int, claimed: set[int], within: tuple[int, int] | None
                 claimed.add(k)
                 return rel
     return None
+
+
+def _colon_intro(ctx: _Ctx, q: Quoted, lo: int) -> bool:
+    """Is the quote introduced by `speech verb ... :` just before it? (then that cue wins)"""
+    head = ctx.text[max(lo, q.open - 120):q.open].rstrip()
+    if not head.endswith(":"):
+        return False
+    toks = ctx.tokens(max(lo, q.open - 120), q.open)
+    return any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in toks[-8:])
 
 
 def _next_top(ctx: _Ctx, k: int) -> int | None:
@@ -525,8 +561,8 @@ def _indirect(ctx: _Ctx, direct_zone, rels: list[_Rel]) -> list[_Rel]:
         rel = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             rel = _according(ctx, tok)
-        elif (tok.lemma_.lower() in SPEECH_VERBS and tok.lemma_.lower() not in DIRECT_ONLY and tok.pos_ == "VERB"
-              and tok.i not in ctx.used_cues):
+        elif tok.pos_ == "VERB" and tok.i not in ctx.used_cues and (
+                (lemma := tok.lemma_.lower()) in SPEECH_VERBS and lemma not in DIRECT_ONLY or lemma in ctx.opts.learned):
             rel = _verb_relation(ctx, tok)
         if rel is None:
             continue
@@ -566,14 +602,14 @@ def _verb_relation(ctx: _Ctx, v: Token) -> _Rel | None:
     lemma = v.lemma_.lower()
     if comp is None:
         for child in v.children:
-            if lemma in INFINITIVE_VERBS and child.dep_ == "xcomp" and any(
+            if (lemma in INFINITIVE_VERBS or lemma in ctx.opts.learned) and child.dep_ == "xcomp" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 comp = child
                 break
     content = None
     if comp is not None:
         content = (comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge))
-    elif lemma in NP_CONTENT_VERBS:
+    elif lemma in NP_CONTENT_VERBS or lemma in ctx.opts.learned:
         for child in v.children:
             if child.dep_ == "dobj":
                 content = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
