@@ -447,7 +447,7 @@ class _SentenceCoder:
         ctx = self.ctx
         if not any(s <= tok.idx < e for s, e in ctx.regions):
             return None
-        negated = _negated(tok) or (cue.kind == "modal" and _negated(tok.head))
+        negated = _negated(tok)
         etype, cameo, attitude, modality = cue.type, cue.cameo, cue.attitude, cue.modality
         if cue.kind == "verb" and cue.modality not in ("intended",):
             modality = "asserted" if cue.modality != "demanded" else "asserted"
@@ -488,7 +488,6 @@ class _SentenceCoder:
         if not cue.curated and not (source.actor or (target is not None and target.actor)):
             return None  # as in PETRARCH: a dictionary verb is an event only between actors
         quote = ctx.quote_at(tok.idx)
-        first, last = cue.tokens[0], cue.tokens[-1]
         event = Event(
             id="",
             type=etype,
@@ -502,7 +501,6 @@ class _SentenceCoder:
             quote=quote.id if quote else None,
             evidence=[self.sent.start_char, self.sent.start_char + len(self.sent.text.rstrip())],
         )
-        del first, last
         stance_target = self._stance_target(tok, cue, etype, target)
         return _Coded(event, tok, _depth(tok), attitude if etype in ATTITUDE or cue.curated else None,
                       stance_target, cue.curated, parent)
@@ -599,8 +597,8 @@ class _SentenceCoder:
 
     def _source(self, tok: Token, cue: _Cue, parent: Optional[_Coded]) -> Optional[EventArg]:
         ctx = self.ctx
-        if cue.kind == "modal":  # "X said Y must ...": X demands of Y
-            reporter = tok.head.head if tok.head.dep_ != "conj" else tok.head.head.head
+        if cue.kind == "modal":  # "X said Y must ...": X demands of Y (tok is Y's verb)
+            reporter = tok.head if tok.dep_ != "conj" else tok.head.head
             return self._subject_of(reporter)
         if cue.kind == "verb":
             return self._subject_of(tok)
@@ -660,8 +658,7 @@ class _SentenceCoder:
 
     def _target(self, tok: Token, cue: _Cue, comp: Optional[Token]) -> Optional[EventArg]:
         if cue.kind == "modal":
-            verb = tok.head
-            subj = _children(verb, *SUBJ, *PASS_SUBJ)
+            subj = _children(tok, *SUBJ, *PASS_SUBJ)
             return self._arg(subj[0]) if subj else None
         if cue.kind == "adj" and cue.attitude == "oppose":
             verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
