@@ -298,7 +298,7 @@ def byline_names(text: str) -> Optional[list[str]]:
         name = person_name(part, allow_rest=True)
         if name:
             names.append(name)
-        elif not _role_like(part):
+        elif not (_role_like(part) or _clean(part).split()[0] in _NAME_REST_WORDS):  # ", in Bishkek"
             return None
     return names
 
