@@ -228,7 +228,7 @@ def read_file(path: Path) -> list[Entry]:
     elif path.suffix == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
             rows = [r for r in csv.DictReader(fh) if r.get("id") and not r["id"].startswith("#")]
-        if rows and "iso3" in rows[0]:
+        if not rows or "iso3" in rows[0]:
             return []  # curated/states.csv is build input, merged into generated/countries.jsonl
         items = [_entry_from_row(r, path.name) for r in rows]
     else:
@@ -250,7 +250,7 @@ _NAME_STOP = {"de", "da", "van", "von", "bin", "al", "el", "ibn", "mr", "mrs", "
 class KnowledgeBase:
     """All actors with alias, surname, demonym and capital indexes (built once)."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], metonyms: Iterable[tuple[str, str, str]] = ()):
         self.entries: dict[str, Entry] = {}
         for e in entries:
             if e.id in self.entries:
@@ -267,6 +267,10 @@ class KnowledgeBase:
         self.by_function: dict[tuple[str, str], list[tuple[Role, str]]] = {}
         for e in self.entries.values():
             self._index(e)
+        for alias, target, kind in metonyms:
+            target = self.state_of_iso.get(target, target)
+            if target in self.entries:
+                (self.buildings if kind == "building" else self.capitals)[norm(alias)] = target
 
     def _add(self, index: dict, key: str, eid: str) -> None:
         if key:
@@ -343,12 +347,20 @@ class KnowledgeBase:
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> KnowledgeBase:
     entries: list[Entry] = []
-    for folder in (GENERATED, CURATED):
+    for folder in (CURATED, GENERATED):  # curated first: its names and ids win on merge
         for path in sorted(folder.glob("*.jsonl")) + sorted(folder.glob("*.csv")):
             entries.extend(read_file(path))
     for name in extra:
         entries.extend(read_file(Path(name).expanduser()))
-    return KnowledgeBase(entries)
+    return KnowledgeBase(entries, read_metonyms(CURATED / "metonyms.csv"))
+
+
+def read_metonyms(path: Path) -> list[tuple[str, str, str]]:
+    """(alias, actor id or ISO3, 'capital'|'building') rows: places that stand for a government."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [(r["alias"], r["actor"], r["kind"]) for r in csv.DictReader(fh) if r.get("alias")]
 
 
 def load_kb(extra_files: Iterable[str | Path] = ()) -> KnowledgeBase:

@@ -1,0 +1,563 @@
+"""``presswatch_actors``: link entity mentions to actors of the knowledge base.
+
+Runs after ``presswatch_entities``. For every entity (and for knowledge-base
+names the NER missed, such as "the Kremlin" or "State Department") it decides
+which actor is meant, sets ``Entity.actor`` and, for places, ``Entity.reading``
+(``"government"`` when the place acts, ``"place"`` otherwise), and fills
+``doc._.pw_actors`` with the actors of the article and their mentions.
+
+Rules, in order:
+
+- person names and their variants through the name index (transliteration
+  folded, initials, middle names dropped); a bare surname goes to the person
+  named in full earlier in the text, else to the one knowledge-base person with
+  that surname who held a role on the article date;
+- titles and descriptions ("the Uzbek Foreign Minister", "US Deputy Secretary
+  of State", "the Russian leader") go to whoever held the office on the
+  article date (``article.published``, else today);
+- demonyms ("Russian", "Americans") go to their country;
+- capitals and seats of power ("Moscow", "the Kremlin") go to the government
+  they stand for when they act (subject of a verb other than hosting verbs,
+  possessor of statements, object of political verbs) and stay places when
+  they are places ("in Moscow", "Dushanbe hosted a meeting");
+- pronouns and definite descriptions follow :func:`presswatch.coref.resolve_mentions`
+  when that module is installed;
+- people not in the base become document-local actors (``local=True``) with the
+  title and country the text gives them; so do the article's authors.
+
+Limits: the metonymy rule reads one dependency arc and misreads parse errors;
+role look-ups need a curated office holder (see ``docs/actors.md`` for the
+coverage); a surname shared by two active office holders stays unresolved.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import in_regions, register_extensions
+from .kb import Entry, KnowledgeBase, load_kb, norm, role_active, title_function, today
+from .types import Actor, Entity, Role
+
+log = logging.getLogger("presswatch")
+
+ROLE_HEADS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor",
+              "premier", "leader", "representative", "king", "queen", "emir", "head", "chief", "ambassador"}
+# Verbs whose subject is a place, not an agent ("Dushanbe hosted a meeting").
+PLACE_VERBS = {"host", "welcome", "witness", "see", "experience", "house", "lie", "sit", "border", "be", "become",
+               "remain", "boast", "attract", "suffer", "flood", "swelter", "shiver", "locate", "situate", "hit",
+               "strike", "shake", "celebrate", "gather"}
+PASSIVE_PLACE_VERBS = {"hit", "strike", "attack", "bomb", "shell", "flood", "locate", "situate", "visit", "host",
+                       "capture", "occupy", "liberate", "surround", "damage", "destroy", "evacuate"}
+PLACE_OBJ_VERBS = {"visit", "reach", "enter", "leave", "attack", "bomb", "shell", "capture", "occupy", "liberate",
+                   "tour", "arrive", "surround", "storm", "evacuate", "fly", "travel", "return"}
+SPATIAL_PREPS = {"in", "at", "to", "from", "near", "into", "around", "outside", "across", "through", "via",
+                 "within", "inside", "throughout", "along", "onto", "beyond", "off", "past"}
+PLACE_NOUNS = {"streets", "street", "center", "centre", "outskirts", "suburb", "suburbs", "mayor", "residents",
+               "resident", "airport", "population", "skyline", "district", "districts", "metro", "citizens",
+               "heart", "downtown", "people", "city", "region", "territory", "soil", "border", "borders",
+               "hotel", "hotels", "square", "university", "stadium", "area", "province", "capital", "map",
+               "weather", "economy", "north", "south", "east", "west", "part", "parts", "cities", "towns"}
+GOV_NOUNS = {"authorities", "officials", "government", "regime", "leadership", "administration", "establishment"}
+# Parliamentary systems: their "leader" is the head of government.
+HOG_LEADS = {"GBR", "DEU", "JPN", "IND", "ITA", "CAN", "AUS", "ESP", "NLD", "BEL", "ISR", "PAK", "IRQ", "NOR", "SWE",
+             "DNK", "GRC", "HUN", "POL", "CZE", "SVK", "ARM", "GEO", "NZL", "IRL", "AUT", "PRT", "BGD", "THA", "MYS"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@Language.factory(
+    "presswatch_actors",
+    default_config={"extra_files": [], "use_coref": True, "local_actors": True, "scan_aliases": True},
+)
+def make_actors(nlp: Language, name: str, extra_files: list, use_coref: bool, local_actors: bool,
+                scan_aliases: bool) -> "ActorsComponent":
+    register_extensions()
+    return ActorsComponent(load_kb(extra_files), use_coref=use_coref, local_actors=local_actors,
+                           scan_aliases=scan_aliases)
+
+
+class ActorsComponent:
+    def __init__(self, kb: KnowledgeBase, use_coref: bool = True, local_actors: bool = True, scan_aliases: bool = True):
+        self.kb = kb
+        self.use_coref = use_coref
+        self.local_actors = local_actors
+        self.scan_aliases = scan_aliases
+
+    def __call__(self, doc: Doc) -> Doc:
+        _Resolution(self, doc).run()
+        return doc
+
+
+def _coref_mapping(doc: Doc) -> dict:
+    try:
+        from .coref import resolve_mentions
+    except ImportError:
+        return {}
+    try:
+        return resolve_mentions(doc)
+    except Exception as exc:  # a coref bug must not cost the actors layer
+        log.warning("coref failed: %s", exc)
+        return {}
+
+
+def _strip(span: Span) -> Span:
+    """Drop a leading determiner and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end] if end > start else span
+
+
+def _clean_name_text(text: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+class _Resolution:
+    """State of one document's resolution."""
+
+    def __init__(self, comp: ActorsComponent, doc: Doc):
+        self.comp, self.kb, self.doc = comp, comp.kb, doc
+        article = doc._.pw_article
+        self.article = article
+        self.date = (article.published if article is not None and article.published else None) or today()
+        self.mentions: dict[str, list[tuple[int, int]]] = {}
+        self.local: dict[str, Actor] = {}
+        self.surnames: dict[str, str] = {}  # name key of a surname -> actor id seen in full
+        self.span_actor: dict[tuple[int, int], str] = {}
+        self.countries_seen: set[str] = set()
+
+    # -- bookkeeping ----------------------------------------------------
+    def link(self, actor_id: str, start: int, end: int) -> str:
+        spans = self.mentions.setdefault(actor_id, [])
+        if (start, end) not in spans:
+            spans.append((start, end))
+        self.span_actor[(start, end)] = actor_id
+        entry = self.kb.get(actor_id)
+        if entry is not None and entry.country:
+            self.countries_seen.add(entry.country)
+        return actor_id
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a person mention already overlaps [start, end) (places inside titles do not count)."""
+        for (a, b), actor in self.span_actor.items():
+            if a < end and start < b:
+                entry = self.kb.get(actor)
+                if actor in self.local or (entry is not None and entry.type == "person"):
+                    return True
+        return False
+
+    def run(self) -> None:
+        doc = self.doc
+        entities: list[Entity] = list(doc._.pw_entities or [])
+        spans = [doc.char_span(e.start, e.end, alignment_mode="expand") for e in entities]
+        for ent, span in zip(entities, spans):  # countries first: they disambiguate people
+            if span is not None and ent.label in PLACE_LABELS | {"NORP"}:
+                iso = self.kb.country_of(_strip(span).text)
+                if iso:
+                    self.countries_seen.add(iso)
+        for ent, span in zip(entities, spans):
+            if span is None:
+                continue
+            self.resolve_entity(ent, span)
+        if self.comp.scan_aliases:
+            entities.extend(self.scan(entities, start_id=len(entities)))
+        self.descriptions()
+        if self.comp.use_coref:
+            for mention, antecedent in _coref_mapping(doc).items():
+                actor = self.span_actor.get(tuple(antecedent))
+                if actor and not self.overlaps(*mention):
+                    self.link(actor, *mention)
+        self.authors()
+        doc._.pw_entities = entities
+        doc._.pw_actors = self.actors()
+
+    # -- entities -------------------------------------------------------
+    def resolve_entity(self, ent: Entity, span: Span) -> None:
+        core = _strip(span)
+        if not core.text:
+            return
+        start, end = core.start_char, core.end_char
+        actor: Optional[str] = None
+        if ent.label == "PERSON":
+            actor = self.person(core)
+            if actor is None:
+                actor = self.named(core, {"media", "organization", "government_body", "alliance", "party", "group"})
+            if actor is None and self.comp.local_actors:
+                actor = self.local_person(core)
+        elif ent.label in PLACE_LABELS | {"ORG", "NORP"}:
+            actor, reading = self.place_or_org(core, ent.label)
+            ent.reading = reading
+            if actor is None and ent.label == "ORG":
+                actor = self.person(core, only_known=True)
+        if actor:
+            ent.actor = actor
+            self.link(actor, start, end)
+
+    def person(self, span: Span, only_known: bool = False) -> Optional[str]:
+        text = _clean_name_text(span.text)
+        words = text.split()
+        cands = self.kb.lookup_person(text)
+        if len(words) == 1:
+            key = norm(text)
+            if key in self.surnames:
+                return self.surnames[key]
+            if only_known:
+                return None
+            cands = cands or self.kb.lookup_surname(text)
+            cands = [c for c in cands if c.roles_at(self.date)]
+        best = self.choose(cands, span)
+        if best and len(words) > 1:
+            self.surnames.setdefault(norm(words[-1]), best)
+        return best
+
+    def choose(self, cands: list[Entry], span: Span) -> Optional[str]:
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0].id
+        function, country = self.title_before(span)
+
+        def score(e: Entry) -> tuple:
+            active = e.roles_at(self.date)
+            fn = any(title_function(r.title) == function for r in active) if function else False
+            return (fn, country is not None and e.country == country, bool(active),
+                    e.country in self.countries_seen, len(e.roles))
+
+        ranked = sorted(cands, key=score, reverse=True)
+        if len(cands) > 1 and score(ranked[0])[:4] == score(ranked[1])[:4] and not score(ranked[0])[2]:
+            return None  # several inactive namesakes and nothing to tell them apart
+        return ranked[0].id
+
+    def title_before(self, span: Span) -> tuple[Optional[str], Optional[str]]:
+        """(function, ISO3) of a title written before a name: "Russian President Vladimir Putin"."""
+        doc = self.doc
+        i = span.start
+        words = []
+        while i > 0 and i > span.start - 8:
+            tok = doc[i - 1]
+            if tok.is_punct or tok.lower_ in {"the", "a", "said", "says", "by", "and", "with"} or tok.pos_ == "VERB":
+                break
+            words.insert(0, tok)
+            i -= 1
+        if not words:
+            return None, None
+        country = None
+        rest = []
+        for tok in words:
+            iso = self.kb.country_of(tok.text) if tok.is_title or tok.is_upper else None
+            if iso and country is None:
+                country = iso
+            else:
+                rest.append(tok.text)
+        return (title_function(" ".join(rest)) if rest else None), country
+
+    def named(self, span: Span, types: set[str]) -> Optional[str]:
+        cands = self.kb.lookup(span.text, types)
+        if not cands:
+            return None
+        cands.sort(key=lambda e: (e.country in self.countries_seen, e.type == "media"), reverse=True)
+        return cands[0].id
+
+    def place_or_org(self, span: Span, label: str) -> tuple[Optional[str], Optional[str]]:
+        kb, key = self.kb, norm(span.text)
+        if key in kb.buildings or key in kb.capitals:
+            target = kb.buildings.get(key) or kb.capitals[key]
+            if agentive(span):
+                return target, "government"
+            return None, "place"
+        states = kb.lookup(span.text, {"state"})
+        if states:
+            reading = None
+            if label in PLACE_LABELS:
+                reading = "government" if agentive(span) else "place"
+            return states[0].id, reading
+        iso = kb.demonyms.get(key)
+        if iso:
+            return kb.state_of_iso.get(iso), None
+        others = kb.lookup(span.text, {"organization", "alliance", "government_body", "media", "party", "group"})
+        if others:
+            others.sort(key=lambda e: (e.country in self.countries_seen, e.type != "government_body"), reverse=True)
+            return others[0].id, None
+        return self.country_scoped(span), None
+
+    def country_scoped(self, span: Span) -> Optional[str]:
+        """"the Kazakh Foreign Ministry" -> the foreign ministry of Kazakhstan, via its country word."""
+        words = span.text.split()
+        for n in (1, 2):
+            if len(words) > n:
+                iso = self.kb.country_of(" ".join(words[:n]))
+                if iso:
+                    rest = " ".join(words[n:])
+                    for e in self.kb.lookup(rest, {"government_body", "party", "media"}):
+                        if e.country == iso:
+                            return e.id
+        return None
+
+    # -- knowledge-base names the NER missed ----------------------------
+    def scan(self, entities: list[Entity], start_id: int) -> list[Entity]:
+        doc, kb = self.doc, self.kb
+        taken = {}
+        for e in entities:
+            for c in range(e.start, e.end):
+                taken[c] = e
+        new = []
+        i = 0
+        n = len(doc)
+        types = {"organization", "alliance", "government_body", "media", "party", "group"}
+        while i < n:
+            tok = doc[i]
+            if not (tok.is_title or tok.is_upper) or tok.is_punct:
+                i += 1
+                continue
+            hit = None
+            for length in range(min(6, n - i), 0, -1):
+                span = doc[i:i + length]
+                if not span[-1].is_alpha and not span[-1].is_title:
+                    continue
+                key = norm(span.text)
+                if length == 1 and (key not in kb.buildings and (len(key) < 3 or tok.is_sent_start and not tok.is_upper)):
+                    continue
+                ids = kb.by_alias.get(key)
+                target = kb.buildings.get(key) or (ids and next((x for x in ids if kb.entries[x].type in types), None))
+                if target:
+                    hit = (span, target)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            span, target = hit
+            s, e = span.start_char, span.end_char
+            if not in_regions(doc, s, e):
+                i = span.end
+                continue
+            inside = {id(taken[c]): taken[c] for c in range(s, e) if c in taken}
+            overhang = any(x.start < s or x.end > e for x in inside.values())
+            if overhang or any(x.actor for x in inside.values()):
+                i = span.end
+                continue
+            reading = None
+            key = norm(span.text)
+            if key in kb.buildings:
+                reading = "government" if agentive(span) else "place"
+                if reading == "place":
+                    target = None
+            for x in inside.values():
+                x.actor, x.reading = target, reading
+            if not inside:
+                new.append(Entity(id=f"e{start_id + len(new)}", label="ORG" if reading is None else "FAC",
+                                  start=s, end=e, text=span.text, actor=target, reading=reading))
+            if target:
+                self.link(target, s, e)
+            i = span.end
+        return new
+
+    # -- titles without names -------------------------------------------
+    def descriptions(self) -> None:
+        """"the Russian Foreign Minister said" -> whoever held the office on the article date."""
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ not in ROLE_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if tok.ent_type_ == "PERSON":
+                continue
+            left = tok.left_edge.i
+            right = tok.i + 1
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":  # "head of the White House"
+                pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+                if pobj:
+                    right = pobj[0].right_edge.i + 1
+            span = doc[left:right]
+            if any(t.ent_type_ == "PERSON" for t in span) or (right < len(doc) and doc[right].ent_type_ == "PERSON"):
+                continue  # a title before or around a name: the name decides
+            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+                continue
+            s, e = _strip(span).start_char, _strip(span).end_char
+            if self.overlaps(s, e) or not in_regions(doc, s, e):
+                continue
+            function, country = self.description(span, tok)
+            if not function or not country:
+                continue
+            holders = self.holders(function, country)
+            if len(holders) == 1:
+                self.link(holders[0], s, e)
+
+    def description(self, span: Span, head: Token) -> tuple[Optional[str], Optional[str]]:
+        country = None
+        words = []
+        for t in span:
+            if t.lower_ in {"the", "this", "that", "a", "an"} or t.is_punct:
+                continue
+            iso = None
+            if t.is_title or t.is_upper:
+                iso = self.kb.country_of(t.text)
+                if iso is None and self.span_actor:
+                    for (a, b), actor in self.span_actor.items():
+                        if a <= t.idx < b:
+                            entry = self.kb.get(actor)
+                            iso = entry.country if entry is not None else None
+                            body = actor
+                            break
+                    else:
+                        body = None
+                    if iso and head.lower_ == "head" and body:
+                        return _head_function(body), iso
+            if iso:
+                country = country or iso
+                continue
+            words.append(t.text)
+        title = " ".join(words)
+        function = title_function(title)
+        if function == "leader" or head.lower_ == "leader":
+            function = "head_of_government" if country in HOG_LEADS else "head_of_state"
+        if function == norm(title):  # no known office
+            return None, None
+        return function, country
+
+    def holders(self, function: str, country: str) -> list[str]:
+        found = self.kb.holders(function, country, self.date)
+        return list(dict.fromkeys(e.id for e, _ in found))
+
+    # -- people outside the base ----------------------------------------
+    def local_person(self, span: Span) -> Optional[str]:
+        text = _clean_name_text(span.text).strip()
+        words = text.split()
+        if not words or not any(w[:1].isupper() for w in words):
+            return None
+        if len(words) == 1:
+            return self.surnames.get(norm(text))
+        actor_id = "local:" + norm(text).replace(" ", "-")
+        if actor_id not in self.local:
+            title, country = self.local_role(span)
+            roles = [Role(title=title, country=country)] if title else []
+            self.local[actor_id] = Actor(id=actor_id, name=text, type="person", country=country, roles=roles, local=True)
+        self.surnames.setdefault(norm(words[-1]), actor_id)
+        return actor_id
+
+    def local_role(self, span: Span) -> tuple[Optional[str], Optional[str]]:
+        """Title and country the text gives: an apposition or a title before the name."""
+        doc = self.doc
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= span.end:
+                words = doc[child.left_edge.i:child.right_edge.i + 1]
+                return words.text.strip(" ,"), self._country_in(words)
+        start = span.start
+        i = start
+        while i > 0 and i > start - 10:
+            tok = doc[i - 1]
+            if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP"} and tok.lower_ != "of" or tok.lower_ in {"said", "says"}:
+                break
+            i -= 1
+        while i < start and doc[i].lower_ in {"the", "a", "an"}:
+            i += 1
+        if i < start and any(t.lower_ in ROLE_HEADS or t.lower_ in {"deputy", "director", "observer", "analyst", "expert"} for t in doc[i:start]):
+            words = doc[i:start]
+            return words.text, self._country_in(words)
+        return None, None
+
+    def _country_in(self, span: Span) -> Optional[str]:
+        for t in span:
+            if t.is_title or t.is_upper:
+                iso = self.kb.country_of(t.text)
+                if iso:
+                    return iso
+        return None
+
+    def authors(self) -> None:
+        article = self.article
+        if article is None or not self.comp.local_actors:
+            return
+        text = article.text
+        for name in article.authors or []:
+            cands = self.kb.lookup_person(name)
+            actor_id = cands[0].id if len(cands) == 1 else "local:" + norm(name).replace(" ", "-")
+            if actor_id.startswith("local:") and actor_id not in self.local:
+                title = None
+                byline = [s for s in article.layout if s.kind == "byline"]
+                for s in byline:
+                    line = text[s.start:s.end]
+                    if name in line and "," in line.split(name, 1)[1]:
+                        title = line.split(name, 1)[1].split(",", 1)[1].strip() or None
+                self.local[actor_id] = Actor(id=actor_id, name=name, type="person",
+                                             roles=[Role(title=title or "author")], local=True)
+            pos = text.find(name)
+            if pos >= 0:
+                self.link(actor_id, pos, pos + len(name))
+            else:
+                self.mentions.setdefault(actor_id, [])
+
+    # -- output ---------------------------------------------------------
+    def actors(self) -> list[Actor]:
+        out = []
+        for actor_id, spans in self.mentions.items():
+            if actor_id in self.local:
+                actor = self.local[actor_id]
+            else:
+                entry = self.kb.get(actor_id)
+                if entry is None:
+                    continue
+                actor = entry.to_actor()
+                actor.roles = _roles_for(entry, self.date)
+            actor.mentions = [list(p) for p in sorted(spans)]
+            out.append(actor)
+        out.sort(key=lambda a: a.mentions[0] if a.mentions else [len(self.doc.text), 0])
+        return out
+
+
+def _roles_for(entry: Entry, date: str) -> list[Role]:
+    """Roles held on ``date``; else the latest earlier one (people only)."""
+    active = [r for r in entry.roles if role_active(r, date)]
+    if active or entry.type != "person":
+        curated = [r for r in active if r.organization not in {"UN General Debate speaker", "Phoenix/CountryInfo"}]
+        return curated or active
+    past = sorted((r for r in entry.roles if (r.start or "") <= date), key=lambda r: r.end or "")
+    return past[-1:]
+
+
+def _head_function(body_id: str) -> str:
+    """The office that heads a body: "head of the White House" is the president."""
+    if any(k in body_id for k in ("mfa", "state-department", "fcdo", "mea", "mofa")):
+        return "foreign_minister"
+    if any(k in body_id for k in ("-mod", "dod")):
+        return "defence_minister"
+    if "downing" in body_id or "government" in body_id:
+        return "head_of_government"
+    return "head_of_state"
+
+
+def agentive(span: Span) -> bool:
+    """True when a place name stands for its government here (metonymy), by its dependency arc."""
+    tok = span.root
+    seen = 0
+    while tok.dep_ == "conj" and seen < 5:  # "not on Washington or Brussels": read the first conjunct
+        tok = tok.head
+        seen += 1
+    dep, head = tok.dep_, tok.head
+    if dep == "nsubj":
+        return head.lemma_.lower() not in PLACE_VERBS
+    if dep == "nsubjpass":
+        return head.lemma_.lower() not in PASSIVE_PLACE_VERBS
+    if dep == "poss":
+        return head.lemma_.lower() not in PLACE_NOUNS and head.lower_ not in PLACE_NOUNS
+    if dep == "pobj":
+        prep = head.lower_
+        if prep in SPATIAL_PREPS:
+            return False
+        if prep == "of":
+            return head.head.lower_ not in PLACE_NOUNS and head.head.lemma_.lower() not in PLACE_NOUNS
+        return True
+    if dep in {"dobj", "obj"}:
+        return head.lemma_.lower() not in PLACE_OBJ_VERBS
+    if dep == "compound":
+        return head.lemma_.lower() in GOV_NOUNS
+    if dep in {"agent"}:
+        return True
+    return False
