@@ -579,3 +579,52 @@ def test_ungdc_speeches_get_no_header():
         result = detect_layout(path.read_text("utf-8"))
         assert result.authors == [] and result.published is None, path.name
         assert not any(s.kind in ("dateline", "byline") for s in result.layout), path.name
+
+
+# --------------------------------------------------------------------------
+# Bundled examples (written by the team; always present)
+# --------------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_bundled_plain_text_example():
+    text = (EXAMPLES / "kabul-corridor.txt").read_text("utf-8")
+    assert 600 <= len(text.split()) <= 900
+    result = detect_layout(text)
+    check_invariants(text, result)
+    assert result.title == "Rails through Kabul: who will guard the \u201ccorridor of peace\u201d?"
+    assert result.published == "2023-03-14"
+    assert result.authors == ["Timur Nazarov"]
+    assert [s.kind for s in result.layout] == ["title", "dateline", "byline", "body", "boilerplate"]
+    assert text[result.layout[-1].start :].startswith("Read more")
+    body = result.layout[3]
+    assert text[body.start : body.end].endswith("firmly and in one voice.")
+    # The quoting features the demo relies on.
+    assert "\u201c" in text and "\u201d" in text and '"' in text and "\u2018" in text
+
+
+def test_bundled_html_example_has_page_furniture_and_metadata():
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.meta: dict[str, str] = {}
+            self.tags: set[str] = set()
+            self.canonical = None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            self.tags.add(tag)
+            if tag == "meta" and (a.get("property") or a.get("name")):
+                self.meta[a.get("property") or a.get("name")] = a.get("content", "")
+            if tag == "link" and a.get("rel") == "canonical":
+                self.canonical = a.get("href")
+
+    page = Collect()
+    page.feed((EXAMPLES / "newsroom-page.html").read_text("utf-8"))
+    assert page.meta["og:title"] and page.meta["author"] and page.meta["og:site_name"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+", page.meta["article:published_time"])
+    assert page.canonical and page.canonical.startswith("https://")
+    assert {"nav", "footer", "script", "aside", "article"} <= page.tags

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -36,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import register_extensions
+from .ingest import text_id
 from .types import Article, LayoutSpan
 
 KINDS = ("title", "dateline", "byline", "body", "boilerplate")
@@ -774,11 +774,6 @@ def set_sentence_starts(doc: Doc, offsets: list[int], keep_whole: Iterable[tuple
 # --------------------------------------------------------------------------
 
 
-def article_id(text: str) -> str:
-    """The article id: sha256 of the UTF-8 text."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 @Language.factory("presswatch_layout", default_config={"dayfirst": True, "line_sentence_starts": True})
 def make_layout(nlp: Language, name: str, dayfirst: bool, line_sentence_starts: bool) -> "LayoutComponent":
     register_extensions()
@@ -800,7 +795,7 @@ class LayoutComponent:
     def __call__(self, doc: Doc) -> Doc:
         article: Optional[Article] = doc._.pw_article
         if article is None:
-            article = Article(id=article_id(doc.text), text=doc.text)
+            article = Article(id=text_id(doc.text), text=doc.text)
             doc._.pw_article = article
         lines = split_lines(doc.text)
         result = _layout(lines, self.dayfirst)
