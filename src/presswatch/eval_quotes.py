@@ -4,11 +4,11 @@ Definitions (the same as in docs/benchmarks.md, section "Quote attribution"):
 
 - A relation has three parts, cue, source and content, each a list of
   character spans (possibly empty, e.g. a relation without a source).
-- A part is compared as the set of character positions it covers, after
-  trimming whitespace, quotation marks and punctuation from both ends of each
-  of its spans, and leaving out inner whitespace. Two parts match **exactly**
-  when these sets are equal and non-empty, and **overlap** when they share at
-  least one position.
+- A part is compared as the set of character positions it covers, leaving out
+  whitespace, quotation marks and other punctuation (so trimming them, or
+  splitting a span at a sentence end, changes nothing). Two parts match
+  **exactly** when these sets are equal and non-empty, and **overlap** when
+  they share at least one position.
 - Part scores (cue, source, content): the predicted relations with a non-empty
   part are paired one-to-one with the gold relations with a non-empty part
   (a maximum bipartite matching over the matching pairs, per document);
@@ -37,20 +37,15 @@ MODES = ("exact", "overlap")
 Spans = Sequence[Sequence[int]]
 
 
-def _is_trim(ch: str) -> bool:
+def _ignored(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch).startswith("P")
 
 
 def positions(text: str, spans: Spans) -> frozenset[int]:
-    """Character positions of ``spans`` after trimming and without inner whitespace."""
+    """Character positions of ``spans`` without whitespace, quotation marks and punctuation."""
     out: set[int] = set()
     for start, end in spans:
-        start, end = max(0, start), min(len(text), end)
-        while start < end and _is_trim(text[start]):
-            start += 1
-        while end > start and _is_trim(text[end - 1]):
-            end -= 1
-        out.update(i for i in range(start, end) if not text[i].isspace())
+        out.update(i for i in range(max(0, start), min(len(text), end)) if not _ignored(text[i]))
     return frozenset(out)
 
 

@@ -354,8 +354,8 @@ def _subject(v: Token) -> Token | None:
             return child
         if child.dep_ == "nsubjpass":
             return None
-    # "went on to say", "paused and said": the subject of the governing verb
-    if v.dep_ in ("xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+    # "went on to say", "paused and said", "tweeted, saying": the subject of the governing verb
+    if (v.dep_ in ("xcomp", "conj") or v.dep_ == "advcl" and v.tag_ == "VBG") and v.head.pos_ in ("VERB", "AUX"):
         for child in v.head.children:
             if child.dep_ == "nsubj":
                 return child
@@ -394,17 +394,20 @@ def extract(doc: Doc, opts: QuotesComponent) -> list[Quote]:
     direct_zone: list[tuple[int, int]] = []  # contents of direct quotes: the quoted person's words
     top = [k for k, q in enumerate(ctx.quoted) if q.parent is None]
     claimed: set[int] = set()
+    continued = {q.continuation_of for q in ctx.quoted if q.continuation_of is not None}
     for k in top:
         if k in claimed:
             continue
         q = ctx.quoted[k]
-        if ctx.sentence_like(q) or q.continuation_of is not None:
+        # a closed quoted sentence is somebody's words even without a cue; an unclosed one may be a stray mark
+        if ctx.sentence_like(q) and (q.closed or k in continued or q.continuation_of is not None):
             direct_zone.append((q.start, q.end))
         rel = _direct(ctx, k, claimed)
         if rel is not None:
             rels.append(rel)
     if opts.follow_on:
         rels = _follow_on(ctx, rels, top, claimed)
+    direct_zone += [c for r in rels for c in r.content]
     rels.sort(key=lambda r: r.content[0][0])
     # nested quotes inside direct quotes
     nested: list[_Rel] = []
@@ -509,6 +512,27 @@ def _colon(ctx: _Ctx, colon: Token, content: list[tuple[int, int]]) -> _Rel | No
     return _Rel("direct", content, (colon.idx, colon.idx + 1), (s, e), ents[-1], 0.7)
 
 
+def _colon_line(ctx: _Ctx, colon: Token) -> _Rel | None:
+    """`Name: what they said` at the start of a paragraph (headlines, interview lines)."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    head = [t for t in ctx.tokens(line_start, colon.idx) if not t.is_space]
+    if not head or len(head) > 6 or not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT") for t in head):
+        return None
+    if not any(t.pos_ == "PROPN" for t in head):
+        return None
+    line_end = text.find("\n", colon.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    end = min(line_end, colon.sent.end_char if colon.sent.end_char > colon.idx + 1 else line_end)
+    s, e = _trim_chars(text, colon.idx + 1, end)
+    if len(text[s:e].split()) < 3:
+        return None
+    src = head[-1]
+    while src.head is not src and src.head.i < colon.i and src.head.i >= head[0].i and src.dep_ in ("compound", "amod", "det"):
+        src = src.head
+    return _Rel("direct", [(s, e)], (colon.idx, colon.idx + 1), (head[0].i, head[-1].i + 1), src, 0.6)
+
+
 def _make(ctx: _Ctx, verb: Token, content, quoted, kind: str, conf: float) -> _Rel:
     subj = _subject(verb)
     ctx.used_cues.add(verb.i)
@@ -561,6 +585,8 @@ def _indirect(ctx: _Ctx, direct_zone, rels: list[_Rel]) -> list[_Rel]:
         rel = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             rel = _according(ctx, tok)
+        elif tok.text == ":":
+            rel = _colon_line(ctx, tok)
         elif tok.pos_ == "VERB" and tok.i not in ctx.used_cues and (
                 (lemma := tok.lemma_.lower()) in SPEECH_VERBS and lemma not in DIRECT_ONLY or lemma in ctx.opts.learned):
             rel = _verb_relation(ctx, tok)
@@ -613,6 +639,14 @@ def _verb_relation(ctx: _Ctx, v: Token) -> _Rel | None:
         for child in v.children:
             if child.dep_ == "dobj":
                 content = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                break
+    if content is None:
+        # the parser hung the that-clause elsewhere ("said during a news conference that ...")
+        for t in v.doc[v.i + 1:min(v.sent.end, v.i + 10)]:
+            if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i:
+                content = (t.idx, t.head.right_edge.idx + len(t.head.right_edge))
+                break
+            if t.pos_ == "VERB" or t.text in ".;:\"“”":
                 break
     if content is None and lemma == "call":
         for child in v.children:
