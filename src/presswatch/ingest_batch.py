@@ -286,14 +286,20 @@ class _Run:
         index = store_dedup.NearDuplicateIndex()
         todo: list[Article] = []
         near_in_run: list[Article] = []
+        pending: set[str] = set()  # analysed in this run: extra sources are linked once it is stored
+        stored: set[str] = set()  # already stored (skipped or linked as a duplicate)
         for art in articles:
             if art.id in seen:  # same text twice in this run: one analysis, two sources
                 self.summary.duplicates += 1
-                self.extra_sources.setdefault(art.id, []).append(art.source)
+                if art.id in pending:
+                    self.extra_sources.setdefault(art.id, []).append(art.source)
+                elif art.id in stored:
+                    self.store.link_source(art.id, art.source, self.run_id)
                 continue
             seen[art.id] = art
             known = state.get(art.id)
             if known is not None:
+                stored.add(art.id)
                 if known["duplicate_of"]:
                     self.summary.duplicates += 1
                     self.store.link_source(art.id, art.source, self.run_id)
@@ -304,18 +310,21 @@ class _Run:
                     self.store.link_source(art.id, art.source, self.run_id)
                     continue
                 todo.append(art)  # re-analyse: the stored text is the same, so no near-duplicate check
+                pending.add(art.id)
                 continue
             fingerprint = store_dedup.simhash(art.text)
             self.fingerprints[art.id] = fingerprint
             if fingerprint is not None:
                 if self.store.find_near_duplicate(fingerprint) is not None:
                     self._count(self.store.write_duplicate(art, self.run_id, fingerprint))
+                    stored.add(art.id)
                     continue
                 if index.find(fingerprint) is not None:
                     near_in_run.append(art)
                     continue
                 index.add(art.id, fingerprint)
             todo.append(art)
+            pending.add(art.id)
         return todo, near_in_run
 
     def _count(self, outcome: str) -> None:
