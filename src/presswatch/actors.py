@@ -323,8 +323,8 @@ class _Resolution:
                 if not span[-1].is_alpha and not span[-1].is_title:
                     continue
                 key = norm(span.text)
-                if length == 1 and (key not in kb.buildings and (len(key) < 3 or tok.is_sent_start and not tok.is_upper)):
-                    continue
+                if length == 1 and key not in kb.buildings and not (tok.is_upper and len(key) >= 3):
+                    continue  # single words: acronyms and seats of power only ("NATO", "Kremlin")
                 ids = kb.by_alias.get(key)
                 target = kb.buildings.get(key) or (ids and next((x for x in ids if kb.entries[x].type in types), None))
                 if target:
@@ -447,7 +447,10 @@ class _Resolution:
         root = span.root
         for child in root.children:
             if child.dep_ == "appos" and child.i >= span.end:
-                words = doc[child.left_edge.i:child.right_edge.i + 1]
+                first = child.left_edge.i
+                while first < child.i and doc[first].lower_ in {"a", "an", "the"}:
+                    first += 1
+                words = doc[first:child.right_edge.i + 1]
                 return words.text.strip(" ,"), self._country_in(words)
         start = span.start
         i = start
@@ -556,8 +559,8 @@ def agentive(span: Span) -> bool:
         return True
     if dep in {"dobj", "obj"}:
         return head.lemma_.lower() not in PLACE_OBJ_VERBS
-    if dep == "compound":
-        return head.lemma_.lower() in GOV_NOUNS
+    if dep in {"compound", "amod", "nmod"}:  # "Moscow authorities", "US Secretary of State"
+        return head.lemma_.lower() in GOV_NOUNS or head.lower_ in ROLE_HEADS
     if dep in {"agent"}:
         return True
     return False
