@@ -226,9 +226,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from .errors import ConfigError
+
     if not (args.source / "owid-countries").is_dir():
-        print(f"presswatch: [E010] gazetteers not found at {args.source}", file=sys.stderr)
-        return 1
+        print(f"presswatch: {ConfigError(f'gazetteers not found at {args.source} (use --source)')}", file=sys.stderr)
+        return 2
     counts = build(args.source, args.out)
     print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" written to {args.out}")
     return 0
