@@ -244,7 +244,7 @@ class _Rel:
     source: tuple[int, int] | None  # token range
     speaker_tok: Token | None
     confidence: float
-    parent: int | None = None
+    parent: "_Rel | None" = None
     speaker: Speaker | None = None
     quoted: list[int] = field(default_factory=list)  # indices of quoted passages used
 
@@ -411,17 +411,17 @@ def extract(doc: Doc, opts: QuotesComponent) -> list[Quote]:
     rels.sort(key=lambda r: r.content[0][0])
     # nested quotes inside direct quotes
     nested: list[_Rel] = []
-    for ri, rel in enumerate(rels):
+    for rel in rels:
         for k in rel.quoted:
             for child in ctx.quoted[k].children:
                 sub = _direct(ctx, child, claimed, within=(ctx.quoted[k].start, ctx.quoted[k].end))
                 if sub is not None:
-                    sub.parent = ri
+                    sub.parent = rel
                     nested.append(sub)
     if opts.indirect:
         rels.extend(_indirect(ctx, direct_zone, rels))
     rels.sort(key=lambda r: r.content[0][0])
-    return _to_quotes(ctx, rels + nested, rels)
+    return _to_quotes(ctx, rels + nested)
 
 
 # -- direct quotes -------------------------------------------------------------------
@@ -432,8 +432,11 @@ def _direct(ctx: _Ctx, k: int, claimed: set[int], within: tuple[int, int] | None
     # cue after the quote: `“...,” the minister said` / `“...,” said X`, in the same paragraph,
     # when the quote ends without a full stop (`“...,”`, `“...?”`) or a comma follows it
     verb = None
-    tail = text[q.start:q.end].rstrip()
+    tail = text[q.start:q.end].rstrip(" ’'\"”»")
     after_ok = q.closed and (tail[-1:] in ",?!—–-…" or text[q.close:q.close + 2].lstrip()[:1] == ",")
+    # a fragment inside a phrase (`into its “underbelly”, the article argues`) is not a stand-alone quote
+    lead = text[lo:q.open].rstrip()
+    after_ok = after_ok and (not lead or lead[-1] in ".!?:;,—–-(\n" or ctx.sentence_like(q))
     if after_ok and not _colon_intro(ctx, q, lo):
         for t in ctx.tokens(q.close, min(hi, q.close + 200))[:9]:
             if t.is_space and "\n" in t.text or t.text in ".!?" or t.text in MARKS:
@@ -692,7 +695,7 @@ def _according(ctx: _Ctx, tok: Token) -> _Rel | None:
 
 
 # -- output ------------------------------------------------------------------------
-def _to_quotes(ctx: _Ctx, all_rels: list[_Rel], top_rels: list[_Rel]) -> list[Quote]:
+def _to_quotes(ctx: _Ctx, all_rels: list[_Rel]) -> list[Quote]:
     doc = ctx.doc
     actors: list[Actor] = list(doc._.pw_actors or [])
     order = sorted(all_rels, key=lambda r: (r.content[0][0], r.parent is not None))
@@ -704,7 +707,7 @@ def _to_quotes(ctx: _Ctx, all_rels: list[_Rel], top_rels: list[_Rel]) -> list[Qu
         if r.source is not None:
             s, e = r.source
             source = [[doc[s].idx, doc[e - 1].idx + len(doc[e - 1])]]
-        parent = ids[id(top_rels[r.parent])] if r.parent is not None else None
+        parent = ids[id(r.parent)] if r.parent is not None else None
         quotes.append(Quote(
             id=ids[id(r)], kind=r.kind, content=[[s, e] for s, e in r.content],
             cue=list(r.cue) if r.cue else None, source=source,
@@ -753,14 +756,26 @@ def _strip_det(name: str) -> str:
 
 
 def _actor(actors: list[Actor], span, source, name: str | None) -> str | None:
+    """The actor of the resolved name span; else by name or alias; else of the source's mention."""
     if not actors:
         return None
-    spans = [tuple(span)] if span else []
-    spans += [tuple(s) for s in source]
-    for a in actors:
-        for m in a.mentions:
-            if any(m[0] < e and s < m[1] for s, e in spans):
-                return a.id
+
+    def overlapping(s: int, e: int) -> str | None:
+        # the tightest mention wins: "Russian" inside "the Russian Foreign Minister" is not the speaker
+        best = None
+        for a in actors:
+            for m in a.mentions:
+                if m[0] < e and s < m[1]:
+                    cover = min(e, m[1]) - max(s, m[0])
+                    if best is None or cover > best[0]:
+                        best = (cover, a.id)
+        return best[1] if best else None
+
+    if span and (hit := overlapping(*span)) is not None:
+        for a in actors:
+            if a.id == hit and any(m[0] <= span[0] and span[1] <= m[1] or span[0] <= m[0] and m[1] <= span[1]
+                                   and (m[1] - m[0]) * 2 >= span[1] - span[0] for m in a.mentions):
+                return hit
     if name:
         key = name.casefold()
         for a in actors:
