@@ -114,13 +114,17 @@ def _filters(outlet: str | None, since: str | None, until: str | None, actor: st
     return Filters(speaker=speaker, actor=actor, technique=technique, outlet=outlet, since=since, until=until)
 
 
-_Text = Query(None, max_length=MAX_QUERY)
-_Date = Query(None, pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")
+def _text():
+    return Query(None, max_length=MAX_QUERY)  # a fresh Query per parameter: FastAPI binds each to one name
+
+
+def _date():
+    return Query(None, pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 @router.get("/articles", tags=["corpus"], summary="Analysed articles, newest first, with filters")
-def articles(outlet: Optional[str] = _Text, since: Optional[str] = _Date, until: Optional[str] = _Date,
-             actor: Optional[str] = _Text, technique: Optional[str] = _Text,
+def articles(outlet: Optional[str] = _text(), since: Optional[str] = _date(), until: Optional[str] = _date(),
+             actor: Optional[str] = _text(), technique: Optional[str] = _text(),
              limit: int = Query(20, ge=1, le=wq.MAX_PAGE), offset: int = Query(0, ge=0, le=10**7),
              st: WebState = Depends(reader)) -> dict[str, Any]:
     with st.db_lock:
@@ -157,8 +161,8 @@ def _check_id(article_id: str) -> None:
 
 @router.get("/search", tags=["corpus"], summary="Full-text search over articles and quotes")
 def search(q: str = Query(..., min_length=1, max_length=MAX_QUERY, description='words, "a phrase", OR, -excluded'),
-           speaker: Optional[str] = _Text, actor: Optional[str] = _Text, technique: Optional[str] = _Text,
-           outlet: Optional[str] = _Text, since: Optional[str] = _Date, until: Optional[str] = _Date,
+           speaker: Optional[str] = _text(), actor: Optional[str] = _text(), technique: Optional[str] = _text(),
+           outlet: Optional[str] = _text(), since: Optional[str] = _date(), until: Optional[str] = _date(),
            limit: int = Query(20, ge=1, le=wq.MAX_PAGE), offset: int = Query(0, ge=0, le=10**6),
            highlight: Literal["mark", "none"] = Query("mark", description="snippet matches as <mark>…</mark> "
                                                                           "(text escaped) or plain text"),
@@ -204,9 +208,9 @@ def actor(key: str, limit: int = Query(20, ge=1, le=wq.MAX_PAGE), st: WebState =
 
 @router.get("/stances", tags=["corpus"], summary="Aggregated stance edges; ?format=graph or graphml for a network",
             responses={200: {"content": {"application/json": {}, "application/graphml+xml": {}}}})
-def stance_edges(source: Optional[str] = _Text, target: Optional[str] = _Text, actor: Optional[str] = _Text,
-                 attitude: Optional[Literal["support", "oppose"]] = None, since: Optional[str] = _Date,
-                 until: Optional[str] = _Date, limit: int = Query(100, ge=1, le=wq.MAX_EDGES),
+def stance_edges(source: Optional[str] = _text(), target: Optional[str] = _text(), actor: Optional[str] = _text(),
+                 attitude: Optional[Literal["support", "oppose"]] = None, since: Optional[str] = _date(),
+                 until: Optional[str] = _date(), limit: int = Query(100, ge=1, le=wq.MAX_EDGES),
                  examples: int = Query(1, ge=0, le=10),
                  format: Literal["json", "graph", "graphml"] = Query("json", description=(
                      "json: edges per (source, attitude, target); graph: nodes and edges (the graph page's data); "

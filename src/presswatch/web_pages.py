@@ -20,7 +20,7 @@ from . import web_queries as wq
 from .errors import PresswatchError
 from .store_query import HL_END, HL_START, Filters
 from .web import TOKEN_COOKIE, NotFound, WebState, package_dir
-from .web_api import DATE, MAX_QUERY, AnalyzeRequest, to_article
+from .web_api import MAX_QUERY, AnalyzeRequest, to_article
 from .web_article import ArticleView, actor_href
 
 router = APIRouter(include_in_schema=False)
@@ -59,8 +59,10 @@ def reader(request: Request) -> WebState:
     return st
 
 
-_Text = Query(None, max_length=MAX_QUERY)
-_Date = Query(None, pattern=DATE)
+def _text():
+    return Query(None, max_length=MAX_QUERY)  # a fresh Query per parameter: FastAPI binds each to one name
+
+
 
 
 def _blank(value: Optional[str]) -> Optional[str]:
@@ -119,8 +121,8 @@ def _title(analysis) -> str:
 # -- articles ---------------------------------------------------------------------------
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, outlet: Optional[str] = _Text, since: Optional[str] = Query(None),
-             until: Optional[str] = Query(None), actor: Optional[str] = _Text, technique: Optional[str] = _Text,
+def articles(request: Request, outlet: Optional[str] = _text(), since: Optional[str] = Query(None),
+             until: Optional[str] = Query(None), actor: Optional[str] = _text(), technique: Optional[str] = _text(),
              offset: int = Query(0, ge=0, le=10**7), st: WebState = Depends(reader)):
     params = {"outlet": _blank(outlet), "since": _blank(since), "until": _blank(until), "actor": _blank(actor),
               "technique": _blank(technique)}
@@ -143,7 +145,7 @@ def article(request: Request, article_id: str, st: WebState = Depends(reader)):
 # -- actors -----------------------------------------------------------------------------
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, q: Optional[str] = _Text, offset: int = Query(0, ge=0, le=10**7),
+def actors(request: Request, q: Optional[str] = _text(), offset: int = Query(0, ge=0, le=10**7),
            st: WebState = Depends(reader)):
     params = {"q": _blank(q)}
     with st.db_lock:
@@ -181,7 +183,8 @@ def timeline(by_month: list[dict[str, Any]], width: int = 640, height: int = 160
     for i, m in enumerate(months):
         n = counts.get(m, 0)
         h = (height - bottom - top) * n / peak
-        bars.append({"x": round(left + i * step + step * 0.12, 1), "w": round(max(step * 0.76, 1.5), 1),
+        w = min(max(step * 0.76, 1.5), 48)  # one month alone should not fill the chart
+        bars.append({"x": round(left + i * step + (step - w) / 2, 1), "w": round(w, 1),
                      "y": round(height - bottom - h, 1), "h": round(h, 1), "label": m, "n": n})
     every = max(1, len(months) // 6)
     ticks = [{"x": b["x"] + b["w"] / 2, "label": b["label"]} for i, b in enumerate(bars) if i % every == 0]
@@ -201,7 +204,7 @@ def _month_range(first: str, last: str) -> list[str]:
 # -- stance graph and search ----------------------------------------------------------------
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph(request: Request, actor: Optional[str] = _Text, since: Optional[str] = Query(None),
+def graph(request: Request, actor: Optional[str] = _text(), since: Optional[str] = Query(None),
           until: Optional[str] = Query(None), attitude: Optional[str] = Query(None, pattern="^(support|oppose|)$"),
           st: WebState = Depends(reader)):
     params = {"actor": _blank(actor), "since": _blank(since), "until": _blank(until), "attitude": _blank(attitude)}
@@ -212,8 +215,8 @@ def graph(request: Request, actor: Optional[str] = _Text, since: Optional[str] =
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: Optional[str] = _Text, speaker: Optional[str] = _Text, actor: Optional[str] = _Text,
-           technique: Optional[str] = _Text, outlet: Optional[str] = _Text, since: Optional[str] = Query(None),
+def search(request: Request, q: Optional[str] = _text(), speaker: Optional[str] = _text(), actor: Optional[str] = _text(),
+           technique: Optional[str] = _text(), outlet: Optional[str] = _text(), since: Optional[str] = Query(None),
            until: Optional[str] = Query(None), offset: int = Query(0, ge=0, le=10**6), st: WebState = Depends(reader)):
     params = {"q": _blank(q), "speaker": _blank(speaker), "actor": _blank(actor), "technique": _blank(technique),
               "outlet": _blank(outlet), "since": _blank(since), "until": _blank(until)}

@@ -252,20 +252,25 @@ def delete_article(store: Store, article_id: str) -> int:
         if article_id not in ids:
             return 0
         marks = ", ".join("?" for _ in ids)
-        # RETURNING makes every DELETE a row-returning statement, which store.query reads on both databases.
         if store.dialect == "sqlite":
-            store.query(f"DELETE FROM search_index WHERE rowid IN (SELECT fts_rowid FROM search_rowids "
-                        f"WHERE article_id IN ({marks})) RETURNING rowid", ids)
-            store.query(f"DELETE FROM search_rowids WHERE article_id IN ({marks}) RETURNING article_id", ids)
+            _delete(store, f"DELETE FROM search_index WHERE rowid IN (SELECT fts_rowid FROM search_rowids "
+                           f"WHERE article_id IN ({marks}))", ids)
+            _delete(store, f"DELETE FROM search_rowids WHERE article_id IN ({marks})", ids)
         else:
-            store.query(f"DELETE FROM search_index WHERE article_id IN ({marks}) RETURNING article_id", ids)
+            _delete(store, f"DELETE FROM search_index WHERE article_id IN ({marks})", ids)
         for table in (*FACT_TABLES, "analyses", "simhash_bands", "article_sources"):
-            store.query(f"DELETE FROM {table} WHERE article_id IN ({marks}) RETURNING article_id", ids)
+            _delete(store, f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
         copies = [i for i in ids if i != article_id]
         if copies:
-            store.query(f"DELETE FROM articles WHERE id IN ({', '.join('?' for _ in copies)}) RETURNING id", copies)
-        store.query("DELETE FROM articles WHERE id = ? RETURNING id", [article_id])
+            _delete(store, f"DELETE FROM articles WHERE id IN ({', '.join('?' for _ in copies)})", copies)
+        _delete(store, "DELETE FROM articles WHERE id = ?", [article_id])
     return len(ids)
+
+
+def _delete(store: Store, sql: str, params: list[Any]) -> None:
+    # store.query reads rows back: psycopg needs a row-returning statement for that, while
+    # SQLite reads an empty result (and refuses RETURNING on its FTS5 virtual table).
+    store.query(sql if store.dialect == "sqlite" else sql + " RETURNING 1", params)
 
 
 def corpus_counts(store: Store) -> dict[str, int]:

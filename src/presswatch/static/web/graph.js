@@ -54,8 +54,8 @@
     layout(data.nodes, edges, w, h);
     var defs = el("defs", {}, svg);
     ["support", "oppose", "mixed"].forEach(function (kind) {
-      var m = el("marker", { id: "arrow-" + kind, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7",
-        markerHeight: "7", orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" }, defs);
+      var m = el("marker", { id: "arrow-" + kind, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "11",
+        markerHeight: "11", orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" }, defs);
       el("path", { d: "M0,0L10,5L0,10z", "class": "arrow " + kind }, m);
     });
     var gEdges = el("g", {}, svg), gNodes = el("g", {}, svg);
