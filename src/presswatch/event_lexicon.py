@@ -223,10 +223,18 @@ class Lexicon:
         each a string or a set of its forms (lemma and surface form).
         """
         before, after = list(before), list(after)
+        # Cheap pre-filter: every literal pattern word must occur somewhere (a plural "s" aside).
+        seen: set[str] = set()
+        for w in before + after:
+            for f in (w if isinstance(w, (set, frozenset, tuple)) else (w,)):
+                seen.add(f)
+                seen.add(f[:-1] if f.endswith("s") else f)
         best, best_len = None, 0
         for pre, post, code in self.patterns.get(self.blocks.get(lemma, ""), ()):
             n = len(pre) + len(post)
-            if n > best_len and self._ordered(pre, before) and self._ordered(post, after):
+            if n <= best_len or any(w not in seen for w in pre + post if not w.startswith("&")):
+                continue
+            if self._ordered(pre, before) and self._ordered(post, after):
                 best, best_len = code, n
         if best:
             return best

@@ -231,6 +231,7 @@ def _guess_country(text: str) -> Optional[str]:
 class _DocContext:
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access
         self.article = doc._.pw_article
         self.article_date = getattr(self.article, "published", None)
         self.regions = analysed_regions(doc)
@@ -289,6 +290,18 @@ class _DocContext:
             if actor.type == "state" and actor.country == iso3:
                 return actor.id
         return _kb_states().get(iso3, iso3)
+
+    def speaker_actor(self, quote: Quote) -> Optional[str]:
+        """The quote speaker's actor id; without the actors layer, a knowledge-base guess from the name."""
+        if quote.speaker is None:
+            return None
+        if quote.speaker.actor or self.doc._.pw_actors is not None or not quote.speaker.name:
+            return quote.speaker.actor
+        actor = _fallback_actor(quote.speaker.name, "PERSON")
+        if actor is None:
+            return None
+        self.actors.setdefault(actor.id, actor)
+        return actor.id
 
     def quote_at(self, char: int) -> Optional[Quote]:
         best, best_len = None, None
@@ -528,12 +541,12 @@ class _SentenceCoder:
         if len(toks) > MAX_ARG_TOKENS:
             toks = [t for t in toks if abs(t.i - tok.i) < MAX_ARG_TOKENS // 2] or [tok]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = ctx.doc.text[start:end]
+        text = ctx.text[start:end]
         actor = ctx.actor_at(tok)
         if actor is None and tok.lower_ in FIRST_PERSON:
             q = ctx.quote_at(tok.idx)
             if q is not None and q.speaker is not None:
-                actor = q.speaker.actor
+                actor = ctx.speaker_actor(q)
                 text = q.speaker.name or text
         if actor is None and tok.lower_ in PRONOUNS:
             actor = self._antecedent(tok)
@@ -567,7 +580,9 @@ class _SentenceCoder:
             return None
         subj = _children(verb, *SUBJ)
         if subj and subj[0].dep_ != "expl":
-            return self._arg(subj[0])
+            # Two subjects happen on bad parses of long sentences: the nearer one is the verb's.
+            before = [t for t in subj if t.i < verb.i]
+            return self._arg(before[-1] if before else subj[0])
         agents = _children(verb, "agent")
         if agents:
             pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
@@ -643,7 +658,7 @@ class _SentenceCoder:
         if q is None or q.speaker is None or not (q.speaker.actor or q.speaker.name):
             return None
         span = q.source[0] if q.source else None
-        return EventArg(actor=q.speaker.actor, text=q.speaker.name, span=list(span) if span else None)
+        return EventArg(actor=self.ctx.speaker_actor(q), text=q.speaker.name, span=list(span) if span else None)
 
     @staticmethod
     def _governing_verb(tok: Token) -> Optional[Token]:
@@ -674,7 +689,7 @@ class _SentenceCoder:
             if rest:
                 start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
                 actor = next((self.ctx.actor_at(t) for t in rest if self.ctx.actor_at(t)), None)
-                return EventArg(actor=actor, text=self.ctx.doc.text[start:end][:300], span=[start, end])
+                return EventArg(actor=actor, text=self.ctx.text[start:end][:300], span=[start, end])
             return None
         cands: list[Token] = []
         if cue.kind == "noun":
@@ -720,7 +735,7 @@ class _SentenceCoder:
         toks = toks[: MAX_ARG_TOKENS * 2]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         actor = next((self.ctx.actor_at(t) for t in toks if self.ctx.actor_at(t)), None)
-        return EventArg(actor=actor, text=self.ctx.doc.text[start:end], span=[start, end])
+        return EventArg(actor=actor, text=self.ctx.text[start:end], span=[start, end])
 
     def _stance_target(self, tok: Token, cue: _Cue, etype: str, target: Optional[EventArg]) -> Optional[EventArg]:
         # "warned X against Y", "made a statement against Y": the stance is toward Y.
