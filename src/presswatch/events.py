@@ -365,7 +365,7 @@ class _SentenceCoder:
                 head = tok.head if tok.dep_ != "conj" else tok.head.head
                 if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
                     aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
-                    return _Cue("REQUEST", "100", None, "demanded", "modal", [aux], False)
+                    return _Cue("REQUEST", "100", None, "asserted", "modal", [aux], False)
             if tok.dep_ not in CLAUSE_DEPS or lemma in NOT_EVENT_VERBS:
                 return None
             particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
@@ -467,7 +467,7 @@ class _SentenceCoder:
         aux = {c.lower_ for c in (tok.children if cue.kind in ("verb", "modal") else tok.head.children)
                if c.dep_ in ("aux", "auxpass")}
         if cue.kind == "modal":
-            modality = "demanded"
+            modality = "asserted"  # the demand itself is asserted: "X said Y must ..."
         elif aux & FUTURE:
             modality = "intended"
         elif aux & HYPOTHETICAL:
