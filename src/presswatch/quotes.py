@@ -36,6 +36,7 @@ that``) and beliefs without a reporting verb are not extracted.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -303,7 +304,7 @@ class _Ctx:
         self.opts = opts
         self.text = doc.text
         self.quoted = scan_quotes(doc.text, analysed_regions(doc), opts.max_quote_chars)
-        self.tok_at = _char_to_token(doc)
+        self.starts = [t.idx for t in doc]
         self._resolver: Resolver | None = None
         self.used_cues: set[int] = set()
 
@@ -314,7 +315,17 @@ class _Ctx:
         return self._resolver
 
     def tokens(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.doc if t.idx >= start and t.idx + len(t) <= end] if end > start else []
+        """Tokens lying wholly inside ``[start, end)``."""
+        if end <= start:
+            return []
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.doc) and self.starts[i] < end:
+            tok = self.doc[i]
+            if tok.idx + len(tok) <= end:
+                out.append(tok)
+            i += 1
+        return out
 
     def span_tokens(self, q: Quoted) -> Span | None:
         return self.doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -326,14 +337,6 @@ class _Ctx:
         words = [t for t in span if t.is_alpha]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
         return len(words) >= self.opts.min_direct_words and has_verb
-
-
-def _char_to_token(doc: Doc) -> list[int]:
-    index = [-1] * (len(doc.text) + 1)
-    for t in doc:
-        for c in range(t.idx, t.idx + len(t)):
-            index[c] = t.i
-    return index
 
 
 def _cue_span(v: Token) -> tuple[int, int]:
