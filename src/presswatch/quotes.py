@@ -654,6 +654,15 @@ def _verb_relation(ctx: _Ctx, v: Token) -> _Rel | None:
                 break
             if t.pos_ == "VERB" or t.text in ".;:\"“”":
                 break
+    if content is None and lemma in ("call", "label", "dub", "brand", "name"):
+        # `calling Trump a fascist`: the object and what it is called
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        pred = [c for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and c.i > v.i]
+        if obj is not None and pred:
+            last = max(p.right_edge.i for p in pred)
+            content = (obj.left_edge.idx, v.doc[last].idx + len(v.doc[last]))
+        elif obj is not None and obj.right_edge.i > obj.i and lemma == "call":
+            content = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
     if content is None and lemma == "call":
         for child in v.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on"):
