@@ -1,6 +1,7 @@
 """Ingestion throughput: `presswatch ingest` with 1 and N workers against single-process analyze.
 
-    .venv/bin/python bench/ingest.py [--limit 200] [--workers 1,2] [--config FILE] [--keep-db DIR]
+    .venv/bin/python bench/ingest.py [--limit 200] [--workers 1,2] [--config FILE] [--layers L1,L2]
+                                     [--keep-db DIR]
 
 Reads the UN General Debate speeches (../shared/data/ungdc-speeches-2014-2023,
 1,941 files) or --data DIR; --limit N takes N files spread evenly over the
@@ -40,6 +41,7 @@ def main() -> int:
     p.add_argument("--limit", type=int, default=200, help="number of files (0 = all)")
     p.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     p.add_argument("--config", help="presswatch TOML config (default: the packaged one)")
+    p.add_argument("--layers", help="comma-separated layers (default: those in the config)")
     p.add_argument("--batch-size", type=int, default=8)
     p.add_argument("--keep-db", type=Path, help="keep the databases in this folder (for bench/search.py)")
     args = p.parse_args()
@@ -53,7 +55,7 @@ def main() -> int:
     from presswatch.ingest_batch import layers_for
     from presswatch.pipeline import Analyzer
 
-    config = load_config(args.config)
+    config = load_config(args.config, {"pipeline": {"layers": args.layers.split(",")}} if args.layers else None)
     files = pick_files(args.data, args.limit or None)
     articles = [a for a in read_inputs([str(f) for f in files], config) if not isinstance(a, Exception)]
     chars = sum(len(a.text) for a in articles)

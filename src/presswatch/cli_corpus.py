@@ -88,6 +88,8 @@ def add_ingest_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-chars", type=int, metavar="N", help="refuse documents longer than N characters")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on loopback, private, link-local or reserved addresses")
+    p.add_argument("--log-every", type=float, default=10.0, metavar="SECONDS",
+                   help="seconds between progress log lines when not on a terminal (default 10)")
     p.add_argument("--summary-json", action="store_true", help="print the summary as JSON on stdout")
 
 
@@ -107,7 +109,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     with Corpus(args.db, config=config, model=args.model) as corpus:
         summary = corpus.ingest(args.inputs, workers=args.workers, executor=args.executor,
                                 ray_address=args.ray_address, reanalyze=args.reanalyze,
-                                batch_size=args.batch_size, progress=args.progress,
+                                batch_size=args.batch_size, progress=args.progress, log_every=args.log_every,
                                 command="presswatch " + " ".join(sys.argv[1:]))
     for source, code, message in summary.errors:
         print(f"presswatch: {source}: [{code}] {message}", file=sys.stderr)

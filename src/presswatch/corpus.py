@@ -49,7 +49,7 @@ class Corpus:
     # -- writing ----------------------------------------------------------------
     def ingest(self, inputs: Iterable[str | Path | Article], *, workers: int = 1, executor: str = "local",
                ray_address: str | None = None, reanalyze: bool = False, batch_size: int = 8,
-               progress: str = "none", command: str = "") -> IngestSummary:
+               progress: str = "none", log_every: float = 10.0, command: str = "") -> IngestSummary:
         """Analyse and store files, folders, globs, URLs, ``.jsonl`` files or Article objects.
 
         Already stored articles (same content hash, same pipeline) are skipped;
@@ -61,7 +61,8 @@ class Corpus:
             raise PresswatchError(f"unknown executor {executor!r}; use 'local' or 'ray'")
         items = list(_read(inputs, self.config))
         opts = IngestOptions(workers=workers, executor=executor, ray_address=ray_address, reanalyze=reanalyze,
-                             batch_size=batch_size, progress=progress, command=command or "Corpus.ingest")
+                             batch_size=batch_size, progress=progress, log_every=log_every,
+                             command=command or "Corpus.ingest")
         return _ingest(self.store, items, self.config, self.model, opts)
 
     def add(self, analyses: Iterable[Analysis], reanalyze: bool = False) -> dict[str, int]:

@@ -328,7 +328,9 @@ class _Run:
         return todo, near_in_run
 
     def _count(self, outcome: str) -> None:
-        setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
+        """Count a store outcome: "ingested", "skipped" or "duplicate"."""
+        name = {"duplicate": "duplicates"}.get(outcome, outcome)
+        setattr(self.summary, name, getattr(self.summary, name) + 1)
 
     def analyse_and_write(self, articles: list[Article], progress: Progress) -> None:
         if not articles:

@@ -1,0 +1,108 @@
+"""`presswatch.Corpus` in one process: re-analysis, near-duplicates within a run, progress output."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+
+from presswatch.ingest_batch import IngestSummary, Progress
+
+from test_corpus_cli import make_article, write_corpus
+
+
+@pytest.fixture(scope="module")
+def config():
+    from presswatch.config import load_config
+
+    return load_config(None, {"pipeline": {"layers": ["layout", "entities"], "batch_size": 4}})
+
+
+@pytest.mark.slow
+def test_reanalyze_only_when_asked(tmp_path, config, monkeypatch):
+    import presswatch
+    from presswatch.corpus import Corpus
+
+    paths = write_corpus(tmp_path / "in", 3, seed=21)
+    with Corpus(f"sqlite:///{tmp_path / 'c.db'}", config=config) as corpus:
+        assert corpus.ingest(paths).ingested == 3
+        old = corpus.pipeline()
+        monkeypatch.setattr(presswatch, "__version__", "99.0.0")  # a newer presswatch
+        assert corpus.pipeline() != old
+        kept = corpus.ingest(paths)
+        assert (kept.ingested, kept.skipped, kept.stale) == (0, 3, 3)
+        assert "use --reanalyze" in kept.line()
+        redone = corpus.ingest(paths, reanalyze=True)
+        assert (redone.ingested, redone.skipped) == (3, 0)
+        assert {r["pipeline"] for r in corpus.store.query("SELECT pipeline FROM analyses")} == {corpus.pipeline()}
+        assert corpus.store.counts()["articles"] == 3
+        again = corpus.ingest(paths, reanalyze=True)  # same version now: nothing to redo
+        assert (again.ingested, again.skipped, again.stale) == (0, 3, 0)
+
+
+@pytest.mark.slow
+def test_near_duplicates_in_one_run_and_across_runs(tmp_path, config):
+    from presswatch.corpus import Corpus
+
+    rng = random.Random(4)
+    text = make_article(rng, 1) + make_article(rng, 2)  # long enough for a fingerprint
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-original.txt").write_text(text, encoding="utf-8")
+    (folder / "b-republished.txt").write_text(text + "Share this\n", encoding="utf-8")
+    (folder / "c-other.txt").write_text(make_article(rng, 3) * 2, encoding="utf-8")
+    with Corpus(f"sqlite:///{tmp_path / 'c.db'}", config=config) as corpus:
+        summary = corpus.ingest([folder])
+        assert (summary.ingested, summary.duplicates, summary.failed) == (2, 1, 0)
+        rows = corpus.store.query("SELECT source, duplicate_of FROM articles ORDER BY source")
+        assert rows[1]["source"].endswith("b-republished.txt") and rows[1]["duplicate_of"]
+        assert rows[0]["duplicate_of"] is None and rows[2]["duplicate_of"] is None
+        # a later copy with another tail is linked to the stored original as well
+        later = tmp_path / "later.txt"
+        later.write_text(text + "Read more\n", encoding="utf-8")
+        second = corpus.ingest([later])
+        assert (second.ingested, second.duplicates) == (0, 1)
+        assert corpus.store.counts()["analyses"] == 2
+        hits = corpus.search("Talks")
+        assert {h["article"]["source"].rsplit("/", 1)[-1] for h in hits} == {"a-original.txt", "c-other.txt"}
+
+
+def test_unknown_executor_is_refused(tmp_path, config):
+    from presswatch.corpus import Corpus
+    from presswatch.errors import PresswatchError
+
+    with Corpus(f"sqlite:///{tmp_path / 'c.db'}", config=config) as corpus:
+        with pytest.raises(PresswatchError, match="unknown executor"):
+            corpus.ingest([], executor="dask")
+
+
+def test_progress_log_lines_and_summary():
+    buf = io.StringIO()
+    progress = Progress(3, "auto", every=0, stream=buf)  # not a terminal: log lines
+    assert progress.mode == "log"
+    for _ in range(3):
+        progress.advance()
+    progress.close()
+    lines = buf.getvalue().splitlines()
+    assert len(lines) == 3 and lines[-1].startswith("presswatch ingest: 3/3 (100%)")
+    assert all("docs/s, ETA" in line for line in lines)
+    quiet = io.StringIO()
+    Progress(5, "log", every=3600, stream=quiet).advance()
+    assert quiet.getvalue() == ""  # no line before the interval has passed (or the end)
+    summary = IngestSummary(inputs=10, ingested=6, skipped=2, duplicates=1, failed=1, seconds=3.0)
+    assert summary.line() == ("ingested 6, skipped 2, duplicates 1, failed 1 of 10 inputs in 3.0 s (2.00 docs/s)")
+    assert summary.to_dict()["rate"] == 2.0
+
+
+def test_progress_bar_on_a_terminal():
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    out = Tty()
+    progress = Progress(2, "auto", stream=out)
+    assert progress.mode == "bar"
+    progress.advance(2)
+    progress.close()
+    assert "2/2" in out.getvalue() and "docs/s" in out.getvalue()
