@@ -6,6 +6,7 @@ for bad input, and escaping of article text in the pages.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -26,9 +27,10 @@ SECOND = ('Officials in Ottawa said the grain plan was "a serious step". '
           'Canada supported the plan, Prime Minister Mark Carney told reporters on Friday.')
 
 
-@pytest.fixture(scope="session")
-def web_analyzer():
-    """One Analyzer for all web tests; layers whose model is not shipped in this checkout are left out."""
+@functools.lru_cache(maxsize=1)
+def load_analyzer():
+    """One Analyzer for all web tests (the browser tests import this too); layers whose model
+    is not shipped in this checkout are left out rather than failing every test."""
     from presswatch import Analyzer
     from presswatch.errors import ModelError
 
@@ -36,6 +38,11 @@ def web_analyzer():
         return Analyzer()
     except ModelError:
         return Analyzer(layers=["layout", "entities", "quotes", "actors", "events"])
+
+
+@pytest.fixture(scope="session")
+def web_analyzer():
+    return load_analyzer()
 
 
 @pytest.fixture()
@@ -409,3 +416,111 @@ def test_delete_needs_the_token_and_removes_everything(make_client):
     error_of(client.delete(f"/api/v1/articles/{article_id}", headers=AUTH), 404, "E304")
     again = client.post("/api/v1/analyze?store=true", json={"text": SECOND}, headers=AUTH)
     assert again.headers["x-presswatch-store"] == "ingested"  # nothing of the old copy is left behind
+
+
+# -- pages (server side; the browser tests click through them) --------------------------------
+
+XSS_TEXT = ('Breaking <script>alert("pwned")</script> news: <img src=x onerror="alert(1)"> '
+            'Minister Jane Doe said "<b onmouseover=alert(2)>we will win</b>" on Monday.')
+
+
+def html_of(client, path: str, status: int = 200) -> str:
+    response = client.get(path, headers={"accept": "text/html"})
+    assert response.status_code == status, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def test_pages_render_the_corpus(corpus_client):
+    home = html_of(corpus_client, "/")
+    assert TITLE in home and "Canada backs grain plan" in home and 'action="/analyze"' in home
+    assert TITLE in html_of(corpus_client, "/articles?outlet=wire")
+    assert TITLE not in html_of(corpus_client, "/articles?outlet=maple")
+    article = html_of(corpus_client, f"/articles/{corpus_client.ids['first']}")
+    assert "Who said what" in article and 'class="hl hl-q' in article and 'href="/actors/' in article
+    assert "Kuleba" in html_of(corpus_client, "/actors?q=kul")
+    graph = html_of(corpus_client, "/graph")
+    assert 'data-src="/api/v1/stances?format=graph' in graph and "<table>" in graph
+    search = html_of(corpus_client, "/search?q=harbour")
+    assert "<mark>" in search and TITLE in search
+    assert "No hits" in html_of(corpus_client, "/search?q=zeppelin")
+    assert 'name="token"' in html_of(corpus_client, "/login")
+
+
+def test_actor_page_has_timeline_quotes_and_stances(corpus_client):
+    items = corpus_client.get("/api/v1/actors", params={"q": "kuleba"}).json()["items"]
+    key = max(items, key=lambda a: a["quotes"])["key"]
+    from urllib.parse import quote
+
+    page = html_of(corpus_client, "/actors/" + quote(key, safe=""))
+    assert "Quotes over time" in page and '<rect x="' in page and "2022-03" in page
+    assert "Stances held" in page and "Stances towards them" in page
+    html_of(corpus_client, "/actors/nobody:here", status=404)
+
+
+def test_bad_page_parameters_show_an_error_page_not_a_500(corpus_client):
+    assert "bad date" in html_of(corpus_client, "/articles?since=2022-99", status=400)
+    html_of(corpus_client, "/search?q=%21%21%21", status=400)
+    html_of(corpus_client, "/articles/" + "0" * 64, status=404)
+    html_of(corpus_client, "/graph?attitude=hate", status=422)
+
+
+def test_article_text_is_escaped_in_every_page(make_client):
+    client = make_client()
+    stored = client.post("/api/v1/analyze?store=true", headers=AUTH, json={
+        "text": XSS_TEXT, "title": '<script>alert("t")</script>', "outlet": "<img src=x onerror=alert(3)>"})
+    article_id = stored.json()["article"]["id"]
+    pages = [html_of(client, p) for p in ("/", "/articles", f"/articles/{article_id}", "/search?q=news",
+                                         "/search?q=win", "/actors")]
+    for page in pages:
+        assert "<script>alert" not in page and "<img src=x" not in page and "<b onmouseover" not in page
+        assert not re.search(r"<[^>]+\son\w+=", page), "no element may carry an event handler attribute"
+    assert "&lt;script&gt;alert(" in pages[2] and "onerror=" in pages[2]  # shown as text, inert
+
+
+def test_analyse_form_previews_and_stores_only_when_logged_in(make_client):
+    client = make_client()
+    preview = client.post("/analyze", data={"input": SECOND})
+    assert preview.status_code == 200 and "Preview: this analysis is not stored" in preview.text
+    assert "Mark Carney" in preview.text
+    client.cookies.clear()
+    refused = client.post("/analyze", data={"input": SECOND, "store": "on"}, headers={"accept": "text/html"})
+    assert refused.status_code == 401
+    client.post("/login", data={"token": TOKEN})
+    stored = client.post("/analyze", data={"input": SECOND, "store": "on"}, follow_redirects=False)
+    assert stored.status_code == 303 and stored.headers["location"].startswith("/articles/")
+    assert client.get("/api/v1/health").json()["counts"]["articles"] == 1
+
+
+def test_analyse_form_url_is_guarded(make_client):
+    page = make_client().post("/analyze", data={"input": "http://127.0.0.1:8000/"}, headers={"accept": "text/html"})
+    assert page.status_code == 403 and "E007" in page.text
+
+
+# -- presswatch serve -----------------------------------------------------------------------------
+
+def test_serve_refuses_a_public_bind_without_a_token(monkeypatch, capsys):
+    from presswatch.cli import main
+
+    monkeypatch.delenv("PRESSWATCH_TOKEN", raising=False)
+    assert main(["serve", "--host", "0.0.0.0", "--db", "sqlite:///:memory:"]) == 2
+    assert "needs a token" in capsys.readouterr().err
+
+
+def test_serve_starts_uvicorn_with_the_settings(monkeypatch, tmp_path, capsys):
+    import uvicorn
+
+    from presswatch.cli import main
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    monkeypatch.setenv("PRESSWATCH_TOKEN", TOKEN)
+    db = tmp_path / "s.db"
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8123", "--db", f"sqlite:///{db}"]) == 0
+    assert seen["host"] == "0.0.0.0" and seen["port"] == 8123
+    state = seen["app"].state.pw
+    assert state.token == TOKEN and state.open_reads is False
+    assert "http://0.0.0.0:8123/" in capsys.readouterr().err
+    monkeypatch.delenv("PRESSWATCH_TOKEN")
+    assert main(["serve", "--db", f"sqlite:///{db}"]) == 0
+    assert seen["app"].state.pw.open_reads is True and seen["app"].state.pw.token is None

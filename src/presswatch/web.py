@@ -276,7 +276,7 @@ class _Guard:
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 extra = [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
-                         (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+                         (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
@@ -284,12 +284,14 @@ class _Guard:
 
 
 def _cross_origin(headers: dict[str, str]) -> bool:
-    if headers.get("sec-fetch-site") == "cross-site":
-        return True
+    """True for a request another site made the browser send (CSRF); clients without these headers pass."""
+    site = headers.get("sec-fetch-site")
+    if site:  # browsers say it outright; "none" is the user typing the URL
+        return site not in ("same-origin", "none")
     origin = headers.get("origin")
-    if not origin or origin == "null":
-        return origin == "null"
-    return urlsplit(origin).netloc.lower() != headers.get("host", "").lower()
+    if not origin:
+        return False
+    return origin == "null" or urlsplit(origin).netloc.lower() != headers.get("host", "").lower()
 
 
 def error_body(exc: PresswatchError, status: int) -> dict[str, Any]:
