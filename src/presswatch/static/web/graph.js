@@ -72,7 +72,10 @@
       var g = d.actor ? el("a", { href: "/actors/" + encodeURIComponent(d.id), "class": "node" }, gNodes)
                       : el("g", { "class": "node text", tabindex: "0" }, gNodes);
       el("circle", { r: d.r.toFixed(1) }, g);
-      var label = el("text", { x: (d.r + 4).toFixed(1), y: "4" }, g);
+      // Labels point inwards, so that nodes near the right edge keep theirs in view.
+      var right = d.x > w * 0.6;
+      var label = el("text", { x: ((right ? -1 : 1) * (d.r + 4)).toFixed(1), y: "4",
+        "text-anchor": right ? "end" : "start" }, g);
       label.textContent = d.label.length > 40 ? d.label.slice(0, 39) + "…" : d.label;
       var title = el("title", {}, g);
       title.textContent = d.label + (d.actor ? " — open the actor page" : " (not a known actor)");
