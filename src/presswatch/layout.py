@@ -24,13 +24,13 @@ and predictable but only know the forms listed in docs/layout.md:
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from dateutil.parser import parserinfo
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -465,7 +465,7 @@ def credit_names(text: str) -> Optional[list[str]]:
     """Authors of a wire credit line ("(Reporting by X; Editing by Y)"), [] for other credits,
     or None when ``text`` is not a credit line.
     """
-    if len(text.split()) > 50:
+    if len(text.split()) > TITLE_MAX_WORDS:
         return None
     m = _CREDIT_RE.match(text)
     if not m or byline_names(m.group("names").rstrip(". ")) is None:
@@ -653,9 +653,11 @@ def _layout(lines: list[_Line], dayfirst: bool) -> LayoutResult:
                 kinds[j] = "boilerplate"
                 j += 1
         if marker != "self" and body_before:
-            # After the body, nothing but short lines to the end: the links, buttons and notes.
+            # After the body, nothing but links and buttons to the end (after a copyright
+            # line: any short lines, such as distribution notes).
             tail = [i for i in range(j, n) if i not in kinds]
-            if tail and all(_short(lines[i]) for i in tail):
+            fits = _short if marker == "end" else _link_like
+            if tail and all(fits(lines[i]) for i in tail):
                 for i in tail:
                     kinds[i] = "byline" if credit_names(lines[i].text) is not None else "boilerplate"
                 break
@@ -752,18 +754,17 @@ def set_sentence_starts(doc: Doc, offsets: list[int], keep_whole: Iterable[tuple
     """
     if not offsets or len(doc) == 0:
         return 0
-    idx = [t.idx for t in doc]
+    idx = doc.to_array(IDX)  # token start offsets, without a Python loop over tokens
     marked = 0
     for off in offsets:
-        i = bisect.bisect_left(idx, off)
+        i = int(idx.searchsorted(off))
         while i < len(doc) and doc[i].is_space:
             i += 1
         if 0 < i < len(doc) and not doc[i].is_sent_start:
             doc[i].is_sent_start = True
             marked += 1
     for start, end in keep_whole:
-        first = bisect.bisect_left(idx, start)
-        last = bisect.bisect_left(idx, end)
+        first, last = (int(i) for i in idx.searchsorted([start, end]))
         for i in range(first + 1, last):
             doc[i].is_sent_start = False
     return marked
@@ -794,10 +795,15 @@ class LayoutComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         article: Optional[Article] = doc._.pw_article
+        # doc.text is rebuilt from the tokens on every access: read it at most once.
+        if article is not None and len(article.text) == _doc_length(doc):
+            text = article.text
+        else:
+            text = doc.text
         if article is None:
-            article = Article(id=text_id(doc.text), text=doc.text)
+            article = Article(id=text_id(text), text=text)
             doc._.pw_article = article
-        lines = split_lines(doc.text)
+        lines = split_lines(text)
         result = _layout(lines, self.dayfirst)
         article.layout = result.layout
         # HTML ingestion may already have set these from page metadata; that wins.
@@ -813,6 +819,13 @@ class LayoutComponent:
                 doc, sentence_start_offsets(lines, result.layout), single_sentence_lines(lines, result.layout)
             )
         return doc
+
+
+def _doc_length(doc: Doc) -> int:
+    if len(doc) == 0:
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 __all__ = [
