@@ -114,9 +114,9 @@ def page(browser, server):
     assert not dialogs, f"a dialog opened: {dialogs}"
 
 
-def shoot(pg, name: str) -> None:
+def shoot(pg, name: str, full_page: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def open_page(pg, server, path: str):
@@ -136,7 +136,7 @@ def test_quote_highlight_shows_the_speaker_and_links_to_the_actor(page, server):
     speaker_row = details.locator(".tip-item", has_text="Quote").locator("dd a.actor-link").first
     speaker = speaker_row.inner_text().strip()
     assert speaker and "Speaker" in details.inner_text()
-    shoot(page, "article-details")
+    shoot(page, "article-details", full_page=False)  # what the reader sees after the click
     with page.expect_navigation():
         speaker_row.click()
     assert "/actors/" in page.url
@@ -244,7 +244,8 @@ def test_pages_fit_a_phone(browser, server, name, path):
         pg.goto(server["base"] + path.format(**server))
         pg.wait_for_load_state("networkidle")
         overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        shoot(pg, f"{name}-phone")
+        shoot(pg, f"{name}-phone", full_page=False)
+        shoot(pg, f"{name}-phone-full")
         assert overflow <= 1, f"{name} scrolls sideways by {overflow}px at phone width"
         assert not errors, errors
     finally:
