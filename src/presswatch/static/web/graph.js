@@ -14,7 +14,7 @@
   }
 
   function layout(nodes, edges, w, h) {
-    var n = nodes.length, k = Math.sqrt((w * h) / Math.max(n, 1)) * 0.75;
+    var n = nodes.length, k = Math.sqrt((w * h) / Math.max(n, 1)) * 0.6;
     nodes.forEach(function (d, i) {  // start on a circle (deterministic), not at random
       var a = (2 * Math.PI * i) / n;
       d.x = w / 2 + Math.cos(a) * w * 0.3; d.y = h / 2 + Math.sin(a) * h * 0.3;
@@ -35,7 +35,7 @@
         e.s.dx -= (dx / dist) * f; e.s.dy -= (dy / dist) * f; e.t.dx += (dx / dist) * f; e.t.dy += (dy / dist) * f;
       });
       nodes.forEach(function (d) {
-        d.dx += (w / 2 - d.x) * 0.02 * k; d.dy += (h / 2 - d.y) * 0.02 * k;  // gravity keeps islands in view
+        d.dx += (w / 2 - d.x) * 1.5; d.dy += (h / 2 - d.y) * 2.5;  // gravity keeps islands in view
         var len = Math.max(Math.sqrt(d.dx * d.dx + d.dy * d.dy), 0.01), m = Math.min(len, t);
         d.x = Math.min(w - 40, Math.max(40, d.x + (d.dx / len) * m));
         d.y = Math.min(h - 24, Math.max(24, d.y + (d.dy / len) * m));
