@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup clean bench
+.PHONY: demo test setup clean bench serve
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+serve: $(STAMP)
+	$(VENV)/bin/presswatch ingest examples/kabul-corridor.txt examples/newsroom-page.html --db sqlite:///presswatch.db
+	@echo "Open http://127.0.0.1:8000/"
+	$(VENV)/bin/presswatch serve --db sqlite:///presswatch.db
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
