@@ -106,3 +106,16 @@ def test_progress_bar_on_a_terminal():
     progress.advance(2)
     progress.close()
     assert "2/2" in out.getvalue() and "docs/s" in out.getvalue()
+
+
+@pytest.mark.slow
+def test_unloadable_model_in_workers_is_a_usage_error(tmp_path, config):
+    from presswatch.corpus import Corpus
+    from presswatch.errors import ModelError
+
+    paths = write_corpus(tmp_path / "in", 2, seed=8)
+    with Corpus(f"sqlite:///{tmp_path / 'c.db'}", config=config, model="no_such_spacy_model") as corpus:
+        with pytest.raises(ModelError, match="no_such_spacy_model"):
+            corpus.ingest(paths, workers=2, batch_size=1)
+        assert corpus.store.query("SELECT status FROM runs") == [{"status": "failed"}]
+        assert corpus.store.counts()["articles"] == 0

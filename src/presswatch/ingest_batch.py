@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import os
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator
 
 from . import store_dedup
-from .errors import PresswatchError
+from .errors import ConfigError, ModelError, PresswatchError
 from .store import Store, pipeline_id
 from .types import Analysis, Article
 
@@ -94,16 +96,37 @@ def _analyse_one(analyzer: Any, article: Article) -> Result:
 # -- executors ------------------------------------------------------------------------
 
 _WORKER_ANALYZER = None
+_WORKER_ERROR: tuple[str, str] | None = None
 
 
-def _init_worker(config: dict, model: str | None) -> None:
-    global _WORKER_ANALYZER
+def _exit_with(parent_pid: int) -> None:
+    """Watchdog thread: a worker whose ingest process was killed must not live on."""
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid was reused by another user's process: ours is gone
+            os._exit(1)
+
+
+def _init_worker(config: dict, model: str | None, parent_pid: int | None = None) -> None:
+    global _WORKER_ANALYZER, _WORKER_ERROR
     from .pipeline import Analyzer
 
-    _WORKER_ANALYZER = Analyzer(config, model=model)
+    if parent_pid is not None:
+        threading.Thread(target=_exit_with, args=(parent_pid,), daemon=True).start()
+
+    try:
+        _WORKER_ANALYZER = Analyzer(config, model=model)
+    except PresswatchError as exc:  # e.g. a model that cannot be loaded: reported per batch
+        _WORKER_ERROR = (exc.code, exc.message)
 
 
 def _worker_batch(articles: list[Article]) -> list[Result]:
+    if _WORKER_ERROR is not None:
+        return [(a.id, None, _WORKER_ERROR) for a in articles]
     return analyse_batch(_WORKER_ANALYZER, articles)
 
 
@@ -119,7 +142,8 @@ def run_processes(batches: list[list[Article]], config: dict, model: str | None,
                   workers: int) -> Iterator[list[Result]]:
     """N worker processes, each loading the models once; at most 2N batches in flight."""
     ctx = multiprocessing.get_context("forkserver")
-    pool = cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(config, model))
+    pool = cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(config, model, os.getpid()))
     todo = iter(batches)
     in_flight: dict[cf.Future, list[Article]] = {}
     try:
@@ -134,11 +158,12 @@ def run_processes(batches: list[list[Article]], config: dict, model: str | None,
                 try:
                     yield fut.result()
                 except cf.process.BrokenProcessPool:
-                    yield [(a.id, None, (WORKER_DIED, "a worker process died (out of memory or killed?)"))
-                           for a in batch]
-                    for other in list(in_flight):
-                        yield [(a.id, None, (WORKER_DIED, "a worker process died (out of memory or killed?)"))
-                               for a in in_flight.pop(other)]
+                    # the pool is unusable: report this batch, those in flight and those not sent
+                    # as failed, so the exit status says so and the next run retries them
+                    died = "a worker process died (out of memory or killed?); not analysed"
+                    for lost in [batch, *in_flight.values(), *todo]:
+                        yield [(a.id, None, (WORKER_DIED, died)) for a in lost]
+                    in_flight.clear()
                     return
                 nxt = next(todo, None)
                 if nxt is not None:
@@ -348,6 +373,8 @@ class _Run:
         for batch in results:
             for article_id, analysis, error in batch:
                 article = by_id[article_id]
+                if error is not None and error[0] in (ModelError.code, ConfigError.code):
+                    raise (ModelError if error[0] == ModelError.code else ConfigError)(error[1])
                 if error is not None:
                     self.fail(article.source, error[0], error[1], article_id)
                 else:
