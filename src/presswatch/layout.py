@@ -16,8 +16,9 @@ and predictable but only know the forms listed in docs/layout.md:
 - *boilerplate*: a whole line that is a marker ("Read more", "Related",
   "Share this", "(c) 2021 ...", "Tags: ...", "Advertisement"); after a list
   heading such as "Read more" also the link-like lines of its block, and,
-  after body text, every remaining line when all are short (the link list).
-  A marker inside a paragraph, or any long line, stays body.
+  after body text, every remaining line when all are link-like (the link
+  list; after a copyright line, when all are short). A marker inside a
+  paragraph, or any long line, stays body.
 - wire credits ("(Reporting by X; Editing by Y)") are bylines; everything
   else is body.
 """
@@ -250,7 +251,7 @@ def person_name(part: str, allow_rest: bool = False) -> Optional[str]:
     if toks and toks[-1].endswith(".") and len(toks[-1]) > 3 and toks[-1] not in _SUFFIXES:
         toks[-1] = toks[-1][:-1]  # sentence-final full stop: "Jane Doe."
     name = []
-    for i, tok in enumerate(toks):
+    for tok in toks:
         if _name_token(tok, first=not name):
             name.append(tok)
             continue
