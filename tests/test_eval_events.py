@@ -134,7 +134,7 @@ def test_score_petrarch_type_and_actor_recall():
 def test_cli_needs_a_data_set():
     proc = subprocess.run([sys.executable, "-m", "presswatch.cli", "eval", "events"], capture_output=True,
                           text=True, cwd=ROOT)
-    assert proc.returncode == 2 and "--plover" in proc.stderr
+    assert proc.returncode == 2 and "--plover" in proc.stderr and "--speed" in proc.stderr
 
 
 def test_cli_reports_a_missing_folder(tmp_path):

@@ -48,14 +48,15 @@ LAYERS = ["quotes", "actors", "events"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plover", metavar="DIR", help="folder with PLOVER_GSR_CAMEO.txt")
     parser.add_argument("--petrarch", metavar="DIR", help="folder with PETR.UnitTest.records.xml and actor dictionary")
+    parser.add_argument("--speed", metavar="DIR", help="measure the events layer's added time on the texts in DIR")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N records of each set")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", metavar="PATH", help="write per-record predictions (JSONL) here")
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.plover and not args.petrarch:
-        print("presswatch: error: give --plover DIR and/or --petrarch DIR", file=sys.stderr)
+    if not args.plover and not args.petrarch and not args.speed:
+        print("presswatch: error: give --plover DIR, --petrarch DIR and/or --speed DIR", file=sys.stderr)
         return 2
     from .pipeline import Analyzer
 
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
             actors = load_actor_dictionary(Path(args.petrarch) / "PETR.Validate.actors.txt")
             results["petrarch2"], r = score_petrarch(sentences, _analyse(analyzer, sentences), actors)
             rows.extend(r)
+        if args.speed:
+            results["speed"] = measure_speed(Path(args.speed), args.limit or 40)
     except (OSError, ValueError, ET.ParseError) as exc:
         print(f"presswatch: error: {exc}".splitlines()[0], file=sys.stderr)
         return 1
@@ -107,6 +110,37 @@ def _cue_depth(doc, event: Event) -> int:
     while tok.head is not tok and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
+
+
+def measure_speed(folder: Path, limit: int, rounds: int = 3) -> dict:
+    """Time of the events component alone vs the rest of the pipeline on the same parsed texts.
+
+    Timing the component on already-parsed documents isolates it from the
+    noise of a shared machine better than two full runs; best of ``rounds``.
+    """
+    import time
+
+    from .events import EventsComponent
+    from .pipeline import Analyzer
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file())[:limit]
+    texts = [t for t in (p.read_text("utf-8", errors="replace") for p in files) if t.strip()]
+    if not texts:
+        raise ValueError(f"no texts in {folder}")
+    rest = Analyzer(layers=[l for l in LAYERS if l != "events"])
+    comp = EventsComponent()
+    best_rest = best_events = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        docs = list(rest.nlp.pipe((rest._make_doc(Article(id=str(i), text=t)) for i, t in enumerate(texts)),
+                                  batch_size=16))
+        best_rest = min(best_rest, time.perf_counter() - start)
+        start = time.perf_counter()
+        for doc in docs:
+            comp(doc)
+        best_events = min(best_events, time.perf_counter() - start)
+    return {"texts": len(texts), "layers_before_events": ",".join(rest.layers),
+            "events_added_time_pct": round(100 * best_events / best_rest, 1)}
 
 
 # -- PLOVER GSR ---------------------------------------------------------------

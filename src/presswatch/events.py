@@ -253,14 +253,14 @@ class _DocContext:
                 for i in self._span_tokens(start, end):
                     self.token_actor.setdefault(i, actor.id)
         layer = doc._.pw_actors is not None
-        if not layer:
-            # No actors layer: single proper nouns that name a country or capital ("Tashkent").
-            for tok in doc:
-                if tok.pos_ == "PROPN" and tok.i not in self.token_actor:
-                    actor = _fallback_actor(tok.text, "GPE")
-                    if actor is not None:
-                        self.token_actor[tok.i] = actor.id
-                        self.fallback.setdefault(actor.id, actor)
+        in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        # Proper nouns the NER missed that name a country or capital ("Tashkent announced").
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.i not in self.token_actor and tok.i not in in_entity:
+                actor = _fallback_actor(tok.text, "GPE")
+                if actor is not None:
+                    self.token_actor[tok.i] = actor.id
+                    self.fallback.setdefault(actor.id, actor)
         for ent in doc._.pw_entities or []:
             actor_id = ent.actor
             if actor_id is None and not layer and ent.label in ("GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"):
