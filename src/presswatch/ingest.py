@@ -345,7 +345,9 @@ def article_from_html(
     if not text.strip():
         raise EmptyInput("no article text found in the HTML page", source=source)
     title = (getattr(document, "title", None) or "").strip() or None
-    if title and not text.startswith(title):
+    # Put the headline first for the layout and analysis layers, unless the text
+    # already opens with it (possibly after a short section label).
+    if title and title not in [line.strip() for line in text.lstrip().splitlines()[:3]]:
         text = f"{title}\n\n{text}"
     author = getattr(document, "author", None) or ""
     authors = [a.strip() for a in author.split(";") if a.strip()]
