@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import in_regions
+from .extensions import analysed_regions
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 ROLE_NOUNS = {
@@ -140,14 +140,16 @@ def description_span(tok: Token) -> tuple[int, int] | None:
 class Resolver:
     """Resolves mentions of one Doc; build once per Doc, query many times."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, regions: list[tuple[int, int]] | None = None):
         self.doc = doc
+        # computed once: doc.text is rebuilt on every access
+        self.regions = analysed_regions(doc) if regions is None else regions
         self.sent_of = _sent_index(doc)
         self.persons: list[Person] = []
         self.acronyms: dict[str, Span] = {}
         self.by_token: dict[int, Person] = {}
         for ent in doc.ents:
-            if not in_regions(doc, ent.start_char, ent.end_char):
+            if not self.inside(ent.start_char, ent.end_char):
                 continue
             if ent.label_ == "PERSON":
                 p = Person(ent.start, ent.end, self.sent_of[ent.start], ent.root.dep_ in ("nsubj", "nsubjpass"),
@@ -160,6 +162,9 @@ class Resolver:
                 if nxt.text == "(" and close.text == ")" and acro.is_upper and len(acro) >= 2:
                     self.acronyms[acro.text] = ent
         self._link_names()
+
+    def inside(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.regions)
 
     # -- names ----------------------------------------------------------
     def _link_names(self) -> None:
@@ -262,7 +267,7 @@ class Resolver:
             if r is not p:
                 out[self.span(p)] = self.span(r)
         for tok in self.doc:
-            if not in_regions(self.doc, tok.idx, tok.idx + len(tok)):
+            if not self.inside(tok.idx, tok.idx + len(tok)):
                 continue
             if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
                 r = self._pronoun(tok)

@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import PERSON_PRONOUNS, Resolver
 from .errors import ModelError
-from .extensions import analysed_regions, register_extensions
+from .extensions import register_extensions
 from .types import Actor, Quote, Speaker
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "quotes"
@@ -303,7 +303,8 @@ class _Ctx:
         self.doc = doc
         self.opts = opts
         self.text = doc.text
-        self.quoted = scan_quotes(doc.text, analysed_regions(doc), opts.max_quote_chars)
+        self.regions = [(0, len(self.text))] if doc._.pw_regions is None else list(doc._.pw_regions)
+        self.quoted = scan_quotes(self.text, self.regions, opts.max_quote_chars)
         self.starts = [t.idx for t in doc]
         self._resolver: Resolver | None = None
         self.used_cues: set[int] = set()
@@ -311,7 +312,7 @@ class _Ctx:
     @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
-            self._resolver = Resolver(self.doc)
+            self._resolver = Resolver(self.doc, self.regions)
         return self._resolver
 
     def tokens(self, start: int, end: int) -> list[Token]:
@@ -582,7 +583,7 @@ def _indirect(ctx: _Ctx, direct_zone, rels: list[_Rel]) -> list[_Rel]:
     out: list[_Rel] = []
     taken = [c for r in rels for c in r.content]
     doc = ctx.doc
-    regions = analysed_regions(doc)
+    regions = ctx.regions
     for tok in doc:
         if not any(s <= tok.idx < e for s, e in regions):
             continue
