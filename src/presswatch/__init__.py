@@ -26,9 +26,10 @@ from .types import (  # noqa: E402
 from .errors import PresswatchError, InputError  # noqa: E402
 from .pipeline import Analyzer, analyze  # noqa: E402
 from .config import load_config  # noqa: E402
+from .corpus import Corpus  # noqa: E402
 
 __all__ = [
-    "__version__", "SCHEMA_VERSION", "analyze", "Analyzer", "load_config",
+    "__version__", "SCHEMA_VERSION", "analyze", "Analyzer", "Corpus", "load_config",
     "Analysis", "Article", "LayoutSpan", "Span", "Entity", "Actor", "Quote",
     "Event", "Stance", "Technique", "PresswatchError", "InputError",
 ]

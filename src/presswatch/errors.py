@@ -65,3 +65,62 @@ class ModelError(PresswatchError):
     """A spaCy pipeline or a shipped model could not be loaded."""
 
     code = "E102"
+
+
+# -- corpus store (E2xx) ------------------------------------------------------
+
+class StoreError(PresswatchError):
+    """The corpus database cannot be opened, migrated or written."""
+
+    code = "E201"
+
+
+class QueryError(ConfigError):
+    """A query or filter is malformed (a usage error, exit status 2)."""
+
+    code = "E202"
+
+
+# Codes recorded in the store's `errors` table for documents that failed in a batch.
+ANALYSIS_FAILED = "E203"  # analysis raised something that is not a PresswatchError
+STORE_FAILED = "E204"  # the store refused one document
+WORKER_DIED = "E205"  # a worker process died with this document in flight
+
+
+# -- web server (E3xx) ---------------------------------------------------------
+
+class WebError(PresswatchError):
+    """A request the web server refuses; ``status`` is its HTTP status."""
+
+    code = "E300"
+    status = 400
+
+
+class BadRequest(WebError):
+    code = "E301"
+    status = 400
+
+
+class Unauthorized(WebError):
+    code = "E302"
+    status = 401
+
+
+class Forbidden(WebError):
+    code = "E303"
+    status = 403
+
+
+class NotFound(WebError):
+    code = "E304"
+    status = 404
+
+
+class PayloadTooLarge(WebError):
+    code = "E305"
+    status = 413
+
+
+class Unavailable(WebError):
+    code = "E306"
+    status = 503

@@ -32,16 +32,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator
 
 from . import store_dedup
-from .errors import ConfigError, ModelError, PresswatchError
+from .errors import ANALYSIS_FAILED, STORE_FAILED, WORKER_DIED, ConfigError, ModelError, PresswatchError
 from .store import Store, pipeline_id
 from .types import Analysis, Article
 
 # A result of one document: (article id, analysis or None, (code, message) or None).
 Result = tuple[str, "Analysis | None", "tuple[str, str] | None"]
 
-ANALYSIS_FAILED = "E203"  # analysis raised something that is not a PresswatchError
-STORE_FAILED = "E204"  # the store refused one document
-WORKER_DIED = "E205"  # a worker process died with this document in flight
 
 
 @dataclass

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import store_dedup
-from .errors import ConfigError, PresswatchError
+from .errors import ConfigError, PresswatchError, QueryError, StoreError  # noqa: F401  (re-exported)
 from .store_migrations import LATEST, MIGRATIONS
 from .store_rows import FACT_TABLES, analysis_json, article_row, fact_rows
 from .types import Analysis, Article
@@ -36,16 +36,6 @@ DEFAULT_URL = "sqlite:///presswatch.db"
 _PG_LOCK = 7_310_477_015  # advisory lock key shared by all presswatch writers
 
 
-class StoreError(PresswatchError):
-    """The corpus database cannot be opened, migrated or written."""
-
-    code = "E201"
-
-
-class QueryError(ConfigError):
-    """A query or filter is malformed (a usage error, exit status 2)."""
-
-    code = "E202"
 
 
 def now() -> str:

@@ -37,7 +37,10 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from . import __version__
-from .errors import BlockedAddress, ConfigError, FetchError, InputError, ModelError, PresswatchError, TooLarge
+from .errors import (  # noqa: F401  (web errors re-exported for callers of this module)
+    BadRequest, BlockedAddress, ConfigError, FetchError, Forbidden, InputError, ModelError, NotFound,
+    PayloadTooLarge, PresswatchError, TooLarge, Unauthorized, Unavailable, WebError,
+)
 
 log = logging.getLogger("presswatch.web")
 
@@ -48,43 +51,6 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 # Swagger UI sets inline styles; only the /docs page gets this relaxed policy.
 DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-
-
-class WebError(PresswatchError):
-    """A request the web server refuses; ``status`` is its HTTP status."""
-
-    code = "E300"
-    status = 400
-
-
-class BadRequest(WebError):
-    code = "E301"
-    status = 400
-
-
-class Unauthorized(WebError):
-    code = "E302"
-    status = 401
-
-
-class Forbidden(WebError):
-    code = "E303"
-    status = 403
-
-
-class NotFound(WebError):
-    code = "E304"
-    status = 404
-
-
-class PayloadTooLarge(WebError):
-    code = "E305"
-    status = 413
-
-
-class Unavailable(WebError):
-    code = "E306"
-    status = 503
 
 
 def http_status(exc: PresswatchError) -> int:
