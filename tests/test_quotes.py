@@ -340,6 +340,3 @@ def test_central_asia_offsets_and_ids(example):
             assert 0 <= a < b <= len(text)
         assert q.parent is None or q.parent in ids
 
-
-def test_central_asia_file_present():
-    assert shared_path("examples", "central-asia-2021-12-20.txt").stat().st_size > 1000
