@@ -48,6 +48,7 @@ LAYERS = ["quotes", "actors", "events"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plover", metavar="DIR", help="folder with PLOVER_GSR_CAMEO.txt")
     parser.add_argument("--petrarch", metavar="DIR", help="folder with PETR.UnitTest.records.xml and actor dictionary")
+    parser.add_argument("--dev", metavar="FILE", help="JSONL dev sentences (id, text, event, source, target codes)")
     parser.add_argument("--speed", metavar="DIR", help="measure the events layer's added time on the texts in DIR")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N records of each set")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -55,8 +56,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.plover and not args.petrarch and not args.speed:
-        print("presswatch: error: give --plover DIR, --petrarch DIR and/or --speed DIR", file=sys.stderr)
+    if not args.plover and not args.petrarch and not args.speed and not args.dev:
+        print("presswatch: error: give --plover DIR, --petrarch DIR, --dev FILE and/or --speed DIR", file=sys.stderr)
         return 2
     from .pipeline import Analyzer
 
@@ -64,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
     results: dict[str, dict] = {}
     rows: list[dict] = []
     try:
+        if args.dev:
+            records = load_dev(Path(args.dev))[: args.limit]
+            results["dev"], r = score_gsr(records, _analyse(analyzer, records), name="dev")
+            rows.extend(r)
         if args.plover:
             records = load_gsr(Path(args.plover))[: args.limit]
             results["plover_gsr"], r = score_gsr(records, _analyse(analyzer, records))
@@ -189,9 +194,11 @@ def actor_code(analysis: Analysis, actor_id: Optional[str]) -> Optional[str]:
     """ISO3 country of an actor, ``IGO`` for alliances and international organisations."""
     if not actor_id:
         return None
+    if actor_id.startswith("ngo:"):  # a non-governmental organisation the events layer named
+        return "NGO"
     for actor in analysis.actors:
         if actor.id == actor_id:
-            if actor.type == "alliance" or (actor.type == "organization" and not actor.country):
+            if actor.type in ("alliance", "organization", "government_body") and not actor.country:
                 return "IGO"
             return actor.country
     try:  # an actor the events layer guessed from the knowledge base (no actors layer)
@@ -200,13 +207,30 @@ def actor_code(analysis: Analysis, actor_id: Optional[str]) -> Optional[str]:
     except ImportError:
         entry = None
     if entry is not None:
-        if entry.type == "alliance" or (entry.type == "organization" and not entry.country):
+        if entry.type in ("alliance", "organization", "government_body") and not entry.country:
             return "IGO"
         return entry.country
     return actor_id if re.fullmatch(r"[A-Z]{3}", actor_id) else None
 
 
-def score_gsr(records: list[dict], analyses: list[Analysis]) -> tuple[dict, list[dict]]:
+def load_dev(path: Path) -> list[dict]:
+    """Dev sentences (JSONL): ``id``, ``text``, ``event`` (PLOVER), ``source``/``target`` (lists of codes),
+    optional ``date``; scored like the GSR."""
+    out = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            out.append({"id": str(rec["id"]), "text": str(rec["text"]), "date": _iso(rec.get("date")),
+                        "event": gold_type(str(rec["event"])), "source": [str(c) for c in rec.get("source") or []],
+                        "target": [str(c) for c in rec.get("target") or []]})
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{n}: bad dev record ({exc})") from None
+    return out
+
+
+def score_gsr(records: list[dict], analyses: list[Analysis], name: str = "plover_gsr") -> tuple[dict, list[dict]]:
     n = len(records)
     hits = Counter()
     rows = []
@@ -225,7 +249,7 @@ def score_gsr(records: list[dict], analyses: list[Analysis]) -> tuple[dict, list
         if rec["target"]:
             hits["n_target"] += 1
             hits["target"] += tgt in rec["target"]
-        rows.append({"set": "plover_gsr", "id": rec["id"], "gold": [rec["event"], rec["source"], rec["target"]],
+        rows.append({"set": name, "id": rec["id"], "gold": [rec["event"], rec["source"], rec["target"]],
                      "pred": [ev.type if ev else None, src, tgt], "ok": ok_type})
     per_type = Counter(r["gold"][0] for r in rows)
     scores = {
@@ -349,5 +373,5 @@ def score_petrarch(sentences: list[dict], analyses: list[Analysis],
     }, rows
 
 
-__all__ = ["add_arguments", "run", "load_gsr", "score_gsr", "load_petrarch", "score_petrarch",
+__all__ = ["add_arguments", "run", "load_gsr", "load_dev", "score_gsr", "load_petrarch", "score_petrarch",
            "load_actor_dictionary", "code_text", "main_event", "gold_type"]

@@ -42,11 +42,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .dates import resolve_date
+from .event_actors import CROWD_HEADS, GENERIC_HEADS, LOCATIVE_PREPS, Name, scan
 from .event_lexicon import Lexicon, load_lexicon
 from .extensions import analysed_regions, register_extensions
 from .stances import Claim, build_stances
 from .types import Actor, Event, EventArg, Quote
 
+# Types whose conjoined actors act together, so that each is the other's target.
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # Types that state an attitude toward their target (material acts such as ASSAULT do not).
 ATTITUDE = {
@@ -133,6 +136,7 @@ class EventsComponent:
             item.event.id = f"ev{i}"
         doc._.pw_events = [item.event for item in coded]
         doc._.pw_stances = self._stances(coded, ctx) if self.stances else []
+        ctx.publish()
         return doc
 
     def _stances(self, coded: list[_Coded], ctx: "_DocContext"):
@@ -221,6 +225,28 @@ def _fallback_actor(text: str, label: str) -> Optional[Actor]:
     return None
 
 
+def _tok_range(r: range) -> tuple[int, int]:
+    return (r.start, r.stop) if len(r) else (0, 1)
+
+
+def _name_actor(name: Name) -> Optional[Actor]:
+    """The actor a scanned name stands for: a knowledge-base entry, a state, or a group located in a country."""
+    base = _kb()
+    if name.actor_id and base is not None:
+        entry = base.get(name.actor_id)
+        if entry is not None:
+            return entry.to_actor()
+    slug = re.sub(r"[^a-z0-9]+", "-", name.name.lower()).strip("-")
+    if name.kind == "state":
+        entry = base.get(_kb_states().get(name.code, "")) if base is not None else None
+        return entry.to_actor() if entry else Actor(id=name.code, name=name.code, type="state", country=name.code)
+    if name.kind == "group":
+        return Actor(id=f"group:{slug}", name=name.name, type="group", country=name.code, local=True)
+    if name.kind in ("igo", "ngo"):
+        return Actor(id=f"{name.kind}:{slug}", name=name.name, type="organization", local=True)
+    return None
+
+
 def _guess_country(text: str) -> Optional[str]:
     names = _country_names()
     t = re.sub(r"^(the)\s+", "", text.strip().lower())
@@ -237,9 +263,10 @@ class _DocContext:
         self.regions = analysed_regions(doc)
         self.actors: dict[str, Actor] = {a.id: a for a in (doc._.pw_actors or [])}
         self.token_actor: dict[int, str] = {}
-        self.fallback: dict[str, Actor] = {}  # actors guessed here when the actors layer is absent
+        self.token_place: dict[int, str] = {}  # places read as locations ("protested in Minsk")
+        self.guessed: dict[str, Actor] = {}  # actors found here that the actors layer did not list
         self._index_actors(doc)
-        for actor_id, actor in self.fallback.items():
+        for actor_id, actor in self.guessed.items():
             self.actors.setdefault(actor_id, actor)
         self.quotes: list[Quote] = list(doc._.pw_quotes or [])
 
@@ -247,36 +274,85 @@ class _DocContext:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return range(span.start, span.end) if span is not None else range(0)
 
+    def _guess(self, actor: Actor, start: int, end: int) -> str:
+        known = self.actors.get(actor.id) or self.guessed.setdefault(actor.id, actor)
+        if self.doc._.pw_actors is not None and actor.id not in self.actors:
+            known.mentions.append([self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)])
+        return known.id
+
+    def weak(self, actor_id: str) -> bool:
+        return self._weak(actor_id)
+
+    def _weak(self, actor_id: str) -> bool:
+        """A document-local actor without a country: the actors layer's guess for a name it did not know."""
+        actor = self.actors.get(actor_id)
+        return actor is not None and actor.local and not actor.country
+
     def _index_actors(self, doc: Doc) -> None:
         for actor in self.actors.values():
             for start, end in actor.mentions:
                 for i in self._span_tokens(start, end):
                     self.token_actor.setdefault(i, actor.id)
         layer = doc._.pw_actors is not None
-        in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        # Proper nouns the NER missed that name a country or capital ("Tashkent announced").
-        for tok in doc:
-            if tok.pos_ == "PROPN" and tok.i not in self.token_actor and tok.i not in in_entity:
-                actor = _fallback_actor(tok.text, "GPE")
-                if actor is not None:
-                    self.token_actor[tok.i] = actor.id
-                    self.fallback.setdefault(actor.id, actor)
         for ent in doc._.pw_entities or []:
             actor_id = ent.actor
             if actor_id is None and not layer and ent.label in ("GPE", "NORP", "ORG", "LOC", "PERSON", "FAC"):
                 actor = _fallback_actor(ent.text, ent.label)
                 if actor is not None:
-                    actor_id = actor.id
-                    self.fallback.setdefault(actor.id, actor)
-            if actor_id and ent.reading != "place":
-                for i in self._span_tokens(ent.start, ent.end):
+                    actor_id = self._guess(actor, *_tok_range(self._span_tokens(ent.start, ent.end)))
+            if not actor_id:
+                continue
+            target = self.token_place if ent.reading == "place" else self.token_actor
+            for i in self._span_tokens(ent.start, ent.end):
+                if ent.reading == "place" or i not in self.token_actor or self._weak(self.token_actor[i]):
+                    target[i] = actor_id
+        # Names the NER or the actors layer missed or misread ("Nepal" as a person, "Lithuanian").
+        for start, end, name in scan(doc):
+            if all(i in self.token_actor and not self._weak(self.token_actor[i]) for i in range(start, end)):
+                continue
+            actor = _name_actor(name)
+            if actor is None:
+                continue
+            actor_id = self._guess(actor, start, end)
+            for i in range(start, end):
+                if i in self.token_place:
+                    self.token_place[i] = actor_id  # "Guinea-Bissau", not the "Guinea" in it
+                elif i not in self.token_actor or self._weak(self.token_actor[i]):
                     self.token_actor[i] = actor_id
+        # People the NER missed: runs of proper nouns that name one person in the knowledge base.
+        base = _kb()
+        if base is None:
+            return
+        run: list[Token] = []
+        for tok in list(doc) + [None]:
+            if tok is not None and tok.pos_ == "PROPN" and tok.i not in self.token_actor:
+                run.append(tok)
+                continue
+            if len(run) >= 2:
+                hits = base.lookup_person(" ".join(t.text for t in run))
+                if len(hits) == 1:
+                    actor_id = self._guess(hits[0].to_actor(), run[0].i, run[-1].i + 1)
+                    for t in run:
+                        self.token_actor[t.i] = actor_id
+            run = []
+
+    def publish(self) -> None:
+        """List the actors found here in ``doc._.pw_actors`` so every event's actor id resolves."""
+        if self.doc._.pw_actors is None:
+            return
+        listed = {a.id for a in self.doc._.pw_actors}
+        used = {i for i in self.token_actor.values()} | set(self.token_place.values())
+        self.doc._.pw_actors.extend(a for i, a in self.guessed.items() if i not in listed and i in used)
 
     def sentence_in_regions(self, sent: Span) -> bool:
         return any(s < sent.end_char and sent.start_char < e for s, e in self.regions)
 
     def actor_at(self, tok: Token) -> Optional[str]:
         return self.token_actor.get(tok.i)
+
+    def place_at(self, tok: Token) -> Optional[str]:
+        """The actor of a token that names a place, or that actor_at gives."""
+        return self.token_actor.get(tok.i) or self.token_place.get(tok.i)
 
     def country(self, actor_id: Optional[str]) -> Optional[str]:
         if not actor_id:
@@ -339,6 +415,11 @@ def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _generic(tok: Token) -> bool:
+    """A noun for people or forces that does not say whose ("police", "rebels", "protesters")."""
+    return tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in tok.children):
         return True
@@ -351,6 +432,7 @@ def _negated(tok: Token) -> bool:
 class _SentenceCoder:
     def __init__(self, comp: EventsComponent, ctx: _DocContext, sent: Span):
         self.comp, self.ctx, self.sent, self.lex = comp, ctx, sent, comp.lex
+        self.heads: dict[tuple[int, int], Token] = {}  # argument span -> its head token
 
     # cue detection
     def cue_for(self, tok: Token) -> Optional[_Cue]:
@@ -498,8 +580,13 @@ class _SentenceCoder:
         target = self._target(tok, cue, comp)
         if target is not None and source.span and target.span and target.span == source.span:
             target = None
+        source = self._in_context(source, target, is_target=False)
+        if target is not None:
+            target = self._in_context(target, source, is_target=True)
         if not cue.curated and not (source.actor or (target is not None and target.actor)):
             return None  # as in PETRARCH: a dictionary verb is an event only between actors
+        stance_target = self._stance_target(tok, cue, etype, target)
+        target = self._reciprocal(source, target, etype)
         quote = ctx.quote_at(tok.idx)
         event = Event(
             id="",
@@ -514,7 +601,6 @@ class _SentenceCoder:
             quote=quote.id if quote else None,
             evidence=[self.sent.start_char, self.sent.start_char + len(self.sent.text.rstrip())],
         )
-        stance_target = self._stance_target(tok, cue, etype, target)
         return _Coded(event, tok, _depth(tok), attitude if etype in ATTITUDE or cue.curated else None,
                       stance_target, cue.curated, parent)
 
@@ -542,7 +628,8 @@ class _SentenceCoder:
             toks = [t for t in toks if abs(t.i - tok.i) < MAX_ARG_TOKENS // 2] or [tok]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         text = ctx.text[start:end]
-        actor = ctx.actor_at(tok)
+        # A country or capital as subject or object stands for its government ("Jakarta was ready").
+        actor = ctx.actor_at(tok) or (ctx.place_at(tok) if tok.pos_ == "PROPN" else None)
         if actor is None and tok.lower_ in FIRST_PERSON:
             q = ctx.quote_at(tok.idx)
             if q is not None and q.speaker is not None:
@@ -550,14 +637,115 @@ class _SentenceCoder:
                 text = q.speaker.name or text
         if actor is None and tok.lower_ in PRONOUNS:
             actor = self._antecedent(tok)
-        if actor is None and not head_only:
-            # "Russian officials", "the head of the Russian Foreign Ministry": a modifier names the actor.
-            mods = [t for t in toks if t.i != tok.i and ctx.actor_at(t)]
-            near = [t for t in mods if t.head.i == tok.i or t.head.head.i == tok.i]
-            pick = (near or mods)[:1]
-            if pick:
-                actor = ctx.actor_at(pick[0])
-        return EventArg(actor=actor, text=text, span=[start, end])
+        if not head_only and (actor is None or ctx.weak(actor)):
+            actor = self._modifier_actor(tok, toks) or actor
+        arg = EventArg(actor=actor, text=text, span=[start, end])
+        self.heads[(start, end)] = tok
+        return arg
+
+    def _modifier_actor(self, head: Token, toks: list[Token]) -> Optional[str]:
+        """The actor a modifier names: "Russian officials", "the head of the Russian Foreign Ministry",
+        "police in Kenya"; nearer and non-locative modifiers first."""
+        ctx = self.ctx
+        ranked: list[tuple[int, int, int, str]] = []
+        people = _generic(head)
+        for t in toks:
+            if t.i == head.i:
+                continue
+            path, node = [], t
+            while node.i != head.i and node.head is not node and len(path) < 8:
+                path.append(node)
+                node = node.head
+            locative = any(p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for p in path)
+            if locative and not people:
+                continue  # "talks in Baghdad" are not Iraq's; "police in Kenya" are Kenya's
+            actor = ctx.place_at(t) if locative else ctx.actor_at(t)
+            if not actor:
+                continue
+            direct = len(path) <= 2 and path[-1].dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")
+            rank = 0 if direct else 1 if path[-1].dep_ == "poss" else 3 if locative else 2
+            if t.lower_ in PRONOUNS:
+                rank += 1  # "his Omani counterpart": the demonym says more than the pronoun
+            ranked.append((rank, len(path), t.i, actor))
+        if ranked:
+            return min(ranked)[3]
+        # An acted-on thing names its author: "the attacks launched by Palestinian militants".
+        for c in head.children:
+            if c.dep_ == "acl":
+                for a in _children(c, "agent"):
+                    for p in _children(a, "pobj"):
+                        found = ctx.actor_at(p) or self._modifier_actor(p, list(p.subtree))
+                        if found:
+                            return found
+        return None
+
+    def _in_context(self, arg: EventArg, other: Optional[EventArg], is_target: bool) -> EventArg:
+        """"Police", "rebels", "protesters" with no country of their own get the sentence's country."""
+        head = self.heads.get(tuple(arg.span)) if arg.span else None
+        if arg.actor or head is None:
+            return arg
+        if not _generic(head):
+            # "the release of detained journalists": whose release says who is acted on
+            of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+            if not (of and _generic(of[0])):
+                return arg
+        skip: set[int] = set()
+        other_head = self.heads.get(tuple(other.span)) if other is not None and other.span else None
+        if other is not None and other.actor and other.span and not is_target:
+            # not the other side's own country ("officials accused Pakistan"), unless both are
+            # people of one place ("rebels killed two Colombian soldiers")
+            if other_head is None or not _generic(other_head):
+                skip = {t.i for t in self.sent if other.span[0] <= t.idx < other.span[1]
+                        and self.ctx.place_at(t) == other.actor}
+        actor = self._sentence_country(skip)
+        if actor is None and is_target and other is not None:
+            actor = other.actor if self.ctx.country(other.actor) else None
+        if actor is None:
+            return arg
+        return EventArg(actor=actor, text=arg.text, span=arg.span)
+
+    def _sentence_country(self, skip: set[int]) -> Optional[str]:
+        """The actor of the place where the sentence happens ("in Kenya", "in Minsk"), else of the first
+        country named in it."""
+        ctx = self.ctx
+        first = None
+        for t in self.sent:
+            if t.i in skip:
+                continue
+            actor = ctx.place_at(t)
+            if not actor or not ctx.country(actor):
+                continue
+            node, locative = t, t.i in ctx.token_place
+            for _ in range(3):
+                if node.head is node:
+                    break
+                node = node.head
+                if node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPS:
+                    locative = True
+                    break
+            if locative:
+                return actor
+            first = first or actor
+        return first
+
+    def _reciprocal(self, source: EventArg, target: Optional[EventArg], etype: str) -> Optional[EventArg]:
+        """"Armenia and Azerbaijan agreed", "Greek and Turkish officials met": each side is the other's target."""
+        head = self.heads.get(tuple(source.span)) if source.span else None
+        if head is None or not source.actor:
+            return target
+        if target is not None and (target.actor or target.text) and not (
+                etype in RECIPROCAL and not target.actor):
+            return target
+        sides = list(head.conjuncts)
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                sides.extend(c.conjuncts)
+        for t in sides:
+            actor = self.ctx.actor_at(t) or self._modifier_actor(t, list(t.subtree))
+            if actor and actor != source.actor:
+                end = t.idx + len(t.text)
+                return EventArg(actor=actor, text=self.ctx.text[t.idx:end], span=[t.idx, end])
+        return target
 
     def _antecedent(self, tok: Token) -> Optional[str]:
         """A pronoun subject of a reported clause refers to the reporter: "Tashkent announced that it ..."."""
@@ -725,6 +913,9 @@ class _SentenceCoder:
         for a in args:
             if a.actor:
                 return a
+        for c, a in zip(cands, args):
+            if _generic(c):
+                return a  # "used tear gas against garment workers": the people, not the means
         return args[0]
 
     def _clause_arg(self, verb: Token) -> EventArg:

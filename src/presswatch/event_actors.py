@@ -1,0 +1,178 @@
+"""Country and group guesses for event arguments where the actors layer leaves a gap.
+
+The events layer reads actors from the actors layer first. This module fills
+the gaps event coding cares about, inside the events layer only:
+
+- :func:`scan` finds names of states (country names, demonyms, capitals and
+  other metonyms from ``data/events/countries.tsv`` and the knowledge base),
+  of international organisations and of armed groups and NGOs the knowledge
+  base lacks (``data/events/extra_names.tsv``: historic and regional names
+  such as "Yugoslav" or "Gaza", groups such as "Boko Haram" with the country
+  they operate in). It needs no NER: spaCy's small model often tags "Nepal"
+  or "Sri Lanka" as a person or misses "Lithuanian".
+- :data:`GENERIC_HEADS`: nouns that name someone without saying whose
+  ("police", "rebels", "protesters", "authorities"); the events layer gives
+  them the country where the sentence happens, as event coders do.
+- :data:`CROWD_HEADS`: nouns for people acting collectively, which tell a
+  street protest (PROTEST) from a diplomatic one (ACCUSE).
+
+Limits: names match case-sensitively on their first letter ("Chad" but not
+"chad"), the longest name wins, and a match inside a longer person name (the
+"Jordan" of "Michael Jordan") is ignored. Group-to-country links are a
+hand-written table of well-known groups, not a knowledge base.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from spacy.tokens import Doc
+
+MAX_NAME_TOKENS = 6
+KB_TYPES = {"state", "organization", "alliance", "group", "government_body"}
+
+GENERIC_HEADS = {
+    "police", "policeman", "policemen", "officer", "officers", "troops", "soldier", "soldiers", "army", "military",
+    "forces", "force", "rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "guerrilla",
+    "guerrillas", "gunman", "gunmen", "fighter", "fighters", "militia", "militias", "militiamen", "bomber",
+    "attacker", "attackers", "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+    "student", "students", "worker", "workers", "farmer", "farmers", "people", "residents", "civilians",
+    "villagers", "citizens", "crowd", "crowds", "mob", "activist", "activists", "opposition", "supporters",
+    "journalist", "journalists", "authorities", "government", "officials", "official", "leaders", "leader",
+    "ministry", "minister", "president", "parliament", "lawmakers", "legislators", "court", "judge", "prosecutor",
+    "prosecutors", "party", "parties", "refugees", "prisoners", "hostages", "detainees", "worshippers",
+    "security", "guards", "commandos", "separatists", "extremists", "terrorists", "thousands", "hundreds",
+    "dozens", "junta", "regime", "cabinet", "spokesman", "spokeswoman", "spokesperson", "envoy", "delegation",
+    "negotiators", "representatives", "group", "unions", "union", "dockworkers", "miners", "teachers", "doctors",
+    "nurses", "drivers", "traders", "youths", "men", "women", "chief", "commission", "agency", "navy",
+    "victims", "survivors", "migrants", "inhabitants", "population", "police officers", "peacekeepers",
+}
+CROWD_HEADS = {
+    "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "student", "students",
+    "worker", "workers", "farmers", "people", "residents", "villagers", "citizens", "crowd", "crowds", "mob",
+    "activists", "supporters", "thousands", "hundreds", "dozens", "unions", "union", "dockworkers", "miners",
+    "teachers", "doctors", "nurses", "drivers", "traders", "youths", "men", "women", "pensioners", "employees",
+    "opposition", "nationalists", "marchers", "strikers", "truckers", "taxi", "staff",
+}
+# Prepositions whose object says where something happens, not who acts.
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "within"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name the events layer can resolve: ``kind`` state | group | igo | ngo | kb."""
+
+    name: str
+    code: str  # ISO3, IGO or NGO
+    kind: str
+    actor_id: Optional[str] = None  # knowledge-base id (kind kb, or a state's entry)
+
+
+def key(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = re.sub(r"\s*-\s*", "-", text.strip())
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def _kb():
+    try:
+        from . import kb
+        return kb.load_kb()
+    except Exception:  # noqa: BLE001 - the events layer works without the knowledge base
+        return None
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    path = resources.files("presswatch").joinpath("data", "events", name)
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def name_table() -> dict[str, Name]:
+    """Normalised name -> :class:`Name`. Earlier sources win: the knowledge base, extra names, OWID names."""
+    table: dict[str, Name] = {}
+
+    def add(name: str, value: Name) -> None:
+        name = name.strip()
+        if name and not name.lower().startswith("the ") and len(name) > 1:
+            table.setdefault(key(name), value)
+
+    base = _kb()
+    if base is not None:
+        for e in base.entries.values():
+            if e.type not in KB_TYPES:
+                continue
+            code = e.country or ("IGO" if e.type in ("organization", "alliance", "government_body") else "")
+            if not code:
+                continue
+            value = Name(e.name, code, "kb", e.id)
+            for n in [e.name, *e.aliases]:
+                add(n, value)
+            if e.type == "state":
+                for d in e.demonyms:
+                    add(d, value)
+                    add(d + "s", value)
+                if e.capital:
+                    add(e.capital, value)
+        for norm_name, actor_id in list(base.capitals.items()) + list(base.buildings.items()):
+            entry = base.get(actor_id)
+            if entry is not None and entry.country:
+                table.setdefault(key(norm_name), Name(norm_name, entry.country, "kb", entry.id))
+    for row in _read("extra_names.tsv"):
+        add(row["name"], Name(row["name"], row["code"], row["kind"]))
+    for row in _read("countries.tsv"):
+        if re.fullmatch(r"[A-Z]{3}", row["iso3"]):
+            add(row["name"], Name(row["name"], row["iso3"], "state"))
+    return table
+
+
+def _case_ok(text: str, name: Name) -> bool:
+    """Proper names start upper-case in the text; acronyms must match exactly."""
+    if not text[:1].isupper() and text != name.name:
+        return False
+    if len(name.name) <= 4 and name.name.isupper():
+        return text == name.name
+    return True
+
+
+def scan(doc: Doc) -> list[tuple[int, int, Name]]:
+    """Longest non-overlapping name matches as (start token, end token, name)."""
+    table = name_table()
+    # Only person names hide the names inside them; "the Philippine Senate" is Philippine.
+    ents = [(e.start + (1 if e[0].lower_ == "the" else 0), e.end) for e in doc.ents if e.label_ == "PERSON"]
+    ent_of = {i: (s, e) for s, e in ents for i in range(s, e)}
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isalpha():
+            i += 1
+            continue
+        best = None
+        for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
+            if doc[j - 1].is_punct and doc[j - 1].text not in ("-", "."):
+                continue
+            span = doc[i:j]
+            value = table.get(key(span.text))
+            if value is not None and _case_ok(span.text, value):
+                best = (j, value)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, value = best
+        # A name inside a longer entity ("Michael Jordan") is not that name.
+        inside = [ent_of[k] for k in range(i, j) if k in ent_of]
+        if all(s >= i and e <= j for s, e in inside):
+            out.append((i, j, value))
+        i = j
+    return out
+
+
+__all__ = ["Name", "scan", "name_table", "key", "GENERIC_HEADS", "CROWD_HEADS", "LOCATIVE_PREPS"]
