@@ -1,6 +1,6 @@
 """``presswatch train techniques --ptc DIR``: train the persuasion-technique model on PTC train.
 
-Recipe (CPU, about 25 minutes on an idle 2-core machine with the defaults):
+Recipe (CPU; see the model card for the time it took):
 
 1. Hold out a seeded 10% of the train articles; the rest is for fitting.
 2. Tokenise each article's lines with the all-MiniLM-L6-v2 tokenizer and pack
@@ -69,8 +69,8 @@ def prepare(article, tokenizer, labels: list[str], max_len: int) -> Prepared:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ptc", required=True, metavar="DIR", help="PTC folder (uses train only)")
     parser.add_argument("--out", metavar="DIR", help="where to write the model (default: the shipped model folder)")
-    parser.add_argument("--epochs", type=int, default=4)
-    parser.add_argument("--n-top", type=int, default=4, help="upper encoder layers to fine-tune (1-6)")
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--n-top", type=int, default=3, help="upper encoder layers to fine-tune (1-6)")
     parser.add_argument("--max-len", type=int, default=128, help="word pieces per window")
     parser.add_argument("--lr", type=float, default=8e-5, help="learning rate of the encoder layers")
     parser.add_argument("--head-lr", type=float, default=1e-3)
@@ -207,8 +207,8 @@ def run(args: argparse.Namespace) -> int:
             n += 1
         _log(f"epoch {epoch + 1}/{args.epochs}: loss {loss_sum / max(1, n):.4f} ({time.time() - t0:.0f}s)")
 
-    # -- held-out tuning and scores --------------------------------------
     top.eval(), si_head.eval(), tc_head.eval()
+    # -- held-out tuning and scores --------------------------------------
     threshold, report = 0.5, {}
     if held:
         probs, ranked = {}, {}
