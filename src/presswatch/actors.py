@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import in_regions, register_extensions
-from .kb import Entry, KnowledgeBase, load_kb, norm, role_active, title_function, today
+from .kb import Entry, KnowledgeBase, fold, load_kb, name_key, norm, role_active, title_function, today
 from .types import Actor, Entity, Role
 
 log = logging.getLogger("presswatch")
@@ -52,7 +52,7 @@ PLACE_VERBS = {"host", "welcome", "witness", "see", "experience", "house", "lie"
                "strike", "shake", "celebrate", "gather"}
 PASSIVE_PLACE_VERBS = {"hit", "strike", "attack", "bomb", "shell", "flood", "locate", "situate", "visit", "host",
                        "capture", "occupy", "liberate", "surround", "damage", "destroy", "evacuate"}
-PLACE_OBJ_VERBS = {"visit", "reach", "enter", "leave", "attack", "bomb", "shell", "capture", "occupy", "liberate",
+PLACE_OBJ_VERBS = {"visit", "reach", "enter", "leave", "access", "attack", "bomb", "shell", "capture", "occupy", "liberate",
                    "tour", "arrive", "surround", "storm", "evacuate", "fly", "travel", "return"}
 SPATIAL_PREPS = {"in", "at", "to", "from", "near", "into", "around", "outside", "across", "through", "via",
                  "within", "inside", "throughout", "along", "onto", "beyond", "off", "past"}
@@ -60,12 +60,25 @@ PLACE_NOUNS = {"streets", "street", "center", "centre", "outskirts", "suburb", "
                "resident", "airport", "population", "skyline", "district", "districts", "metro", "citizens",
                "heart", "downtown", "people", "city", "region", "territory", "soil", "border", "borders",
                "hotel", "hotels", "square", "university", "stadium", "area", "province", "capital", "map",
-               "weather", "economy", "north", "south", "east", "west", "part", "parts", "cities", "towns"}
+               "weather", "economy", "north", "south", "east", "west", "part", "parts", "cities", "towns",
+               "lawn", "ground", "grounds", "gate", "gates", "garden", "roof", "room", "wing", "tour", "wall",
+               "walls", "building", "fence", "podium", "balcony", "visit", "visitor"}
 GOV_NOUNS = {"authorities", "officials", "government", "regime", "leadership", "administration", "establishment"}
+# People who work for a seat of power: "White House aides", "Kremlin staff".
+STAFF_NOUNS = {"aide", "adviser", "advisor", "lawyer", "staff", "staffer", "official", "counsel", "counselor",
+               "intern", "insider", "source", "team", "officer"}
+# Verbs whose "on" object is a location: "worked on Capitol Hill" (but "relied on Washington").
+ON_PLACE_VERBS = {"work", "serve", "live", "be", "sit", "stand", "speak", "testify", "arrive", "land", "walk",
+                  "rally", "protest", "gather", "meet", "appear", "spend"}
+# Nouns whose "on" object is a target, not a location: "pressure on Moscow".
+ON_TARGET_NOUNS = {"pressure", "sanction", "attack", "influence", "focus", "reliance", "dependence", "criticism",
+                   "call", "demand", "effect", "impact", "war", "ban", "embargo", "stance", "position", "view",
+                   "policy", "deal", "agreement", "talk", "negotiation", "dependency"}
 # Parliamentary systems: their "leader" is the head of government.
 HOG_LEADS = {"GBR", "DEU", "JPN", "IND", "ITA", "CAN", "AUS", "ESP", "NLD", "BEL", "ISR", "PAK", "IRQ", "NOR", "SWE",
              "DNK", "GRC", "HUN", "POL", "CZE", "SVK", "ARM", "GEO", "NZL", "IRL", "AUT", "PRT", "BGD", "THA", "MYS"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+GENERATED_SOURCES = {"people.jsonl", "countries.jsonl"}
 
 
 @Language.factory(
@@ -103,14 +116,66 @@ def _coref_mapping(doc: Doc) -> dict:
         return {}
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_LEADING_POS = {"VERB", "AUX", "INTJ", "SCONJ", "CCONJ", "ADV"}
+
+
 def _strip(span: Span) -> Span:
-    """Drop a leading determiner and a trailing possessive or punctuation."""
-    start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+    """Drop leading determiners, verbs and "pro-"/"anti-", and a trailing possessive or punctuation.
+
+    The NER sometimes takes a word in: "Say Mexico", "this White House", "pro-Russian".
+    """
+    doc, start, end = span.doc, span.start, span.end
+    while start < end:
+        tok = doc[start]
+        if tok.lower_ in _DETERMINERS or (tok.pos_ in _LEADING_POS and start + 1 < end and doc[start + 1].is_title):
+            start += 1
+        elif tok.lower_ in {"pro", "anti"} and start + 2 < end and doc[start + 1].text == "-":
+            start += 2
+        else:
+            break
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    return span.doc[start:end] if end > start else span
+    return doc[start:end] if end > start else span
+
+
+def _possessive_split(span: Span) -> Optional[tuple[Span, Span]]:
+    """("Trump", "White House") for "Trump's White House": an entity the NER ran over a possessive."""
+    for tok in span[1:-1]:
+        if tok.tag_ == "POS" or tok.lower_ in {"'s", "’s"}:
+            return span.doc[span.start:tok.i], span.doc[tok.i + 1:span.end]
+    return None
+
+
+def _trim_common_nouns(span: Span) -> Optional[Span]:
+    """"E.U. nations" -> "E.U.": the name without the lower-case nouns the NER took in."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].is_lower:
+        end -= 1
+    return span.doc[span.start:end] if end < span.end else None
+
+
+_NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
+# Titles that name one office without a country: "the president said" (see salient_holder).
+_BARE_TITLES = {"president", "prime minister", "premier", "chancellor", "foreign minister", "defence minister",
+                "defense minister", "secretary of state", "foreign secretary", "vice president"}
+
+
+def _bare_title(span: Span) -> bool:
+    words = [t.lower_ for t in span
+             if t.lower_ not in _DETERMINERS and not t.is_punct and t.tag_ != "POS" and t.pos_ != "ADV"]
+    return " ".join(words) in _BARE_TITLES
+
+
+def _generated_only(entry: Entry) -> bool:
+    """True for people known only from the generated lists (UN speakers, Phoenix leaders)."""
+    return all(src in GENERATED_SOURCES for src in entry.sources)
+
+
+def _caps_context(doc: Doc, i: int) -> bool:
+    """True when token i sits in an all-capitals line, where "IS" or "AP" are ordinary words."""
+    near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc) and doc[j].is_alpha]
+    return any(t.is_upper and len(t) > 1 for t in near)
 
 
 def _clean_name_text(text: str) -> str:
@@ -133,6 +198,7 @@ class _Resolution:
         self.surnames: dict[str, str] = {}  # name key of a surname -> actor id seen in full
         self.span_actor: dict[tuple[int, int], str] = {}
         self.countries_seen: set[str] = set()
+        self.full_names: list[tuple[tuple[str, ...], str]] = []  # name-key words of full names seen -> actor
 
     # -- bookkeeping ----------------------------------------------------
     def link(self, actor_id: str, start: int, end: int) -> str:
@@ -145,12 +211,30 @@ class _Resolution:
             self.countries_seen.add(entry.country)
         return actor_id
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """True when a person mention already overlaps [start, end) (places inside titles do not count)."""
+    def unlink(self, start: int, end: int) -> None:
+        """Forget the links of mentions inside [start, end) (a longer name replaces them)."""
+        for (a, b), actor in list(self.span_actor.items()):
+            if start <= a and b <= end:
+                del self.span_actor[(a, b)]
+                spans = self.mentions.get(actor, [])
+                if (a, b) in spans:
+                    spans.remove((a, b))
+                if not spans:
+                    self.mentions.pop(actor, None)
+
+    def overlaps(self, start: int, end: int, named: bool = False) -> bool:
+        """True when a person mention already overlaps [start, end).
+
+        With ``named``, any linked mention other than a state counts too: a coreference
+        mention such as "the heads of the Senate committees" must not swallow "Senate".
+        Places and demonyms inside titles ("the Russian Foreign Minister") never count.
+        """
         for (a, b), actor in self.span_actor.items():
             if a < end and start < b:
                 entry = self.kb.get(actor)
                 if actor in self.local or (entry is not None and entry.type == "person"):
+                    return True
+                if named and entry is not None and entry.type != "state":
                     return True
         return False
 
@@ -163,17 +247,22 @@ class _Resolution:
                 iso = self.kb.country_of(_strip(span).text)
                 if iso:
                     self.countries_seen.add(iso)
-        for ent, span in zip(entities, spans):
-            if span is None:
-                continue
-            self.resolve_entity(ent, span)
+            elif span is not None and ent.label == "ORG":  # "CNN", "the DNC": a US article
+                self.countries_seen.update(e.country for e in self.kb.lookup(_strip(span).text) if e.country)
+        # Full names first, so that a surname before its full name ("Bush-era ... George W. Bush") resolves.
+        order = sorted(range(len(entities)), key=lambda i: not (
+            spans[i] is not None and entities[i].label == "PERSON" and len(_strip(spans[i])) > 1))
+        for i in order:
+            if spans[i] is not None:
+                self.resolve_entity(entities[i], spans[i])
         if self.comp.scan_aliases:
             entities.extend(self.scan(entities, start_id=len(entities)))
+        self.surname_scan(entities)
         self.descriptions()
         if self.comp.use_coref:
             for mention, antecedent in _coref_mapping(doc).items():
                 actor = self.span_actor.get(tuple(antecedent))
-                if actor and not self.overlaps(*mention):
+                if actor and not self.overlaps(*mention, named=True):
                     self.link(actor, *mention)
         self.authors()
         doc._.pw_entities = entities
@@ -184,28 +273,83 @@ class _Resolution:
         core = _strip(span)
         if not core.text:
             return
+        parts = _possessive_split(core)
+        if parts is not None:  # "Trump's White House": link the possessor, resolve the rest
+            owner = self.any_actor(_strip(parts[0]))
+            if owner:
+                self.link(owner, parts[0].start_char, parts[0].end_char)
+            core = _strip(parts[1])
+            label = "PERSON" if ent.label == "PERSON" and len(core) > 1 else "ORG"
+        else:
+            label = ent.label
         start, end = core.start_char, core.end_char
         actor: Optional[str] = None
-        if ent.label == "PERSON":
+        if label == "PERSON":
             actor = self.person(core)
             if actor is None:
                 actor = self.named(core, {"media", "organization", "government_body", "alliance", "party", "group"})
+            if actor is None and len(core) == 1:  # the NER calls some countries people ("called Burma a ...")
+                actor = next((e.id for e in self.kb.lookup(core.text, {"state"})), None)
             if actor is None and self.comp.local_actors:
                 actor = self.local_person(core)
-        elif ent.label in PLACE_LABELS | {"ORG", "NORP"}:
-            actor, reading = self.place_or_org(core, ent.label)
+        elif label in PLACE_LABELS | {"ORG", "NORP"}:
+            actor, reading = self.place_or_org(core, label)
+            if actor is None and reading is None:
+                trimmed = _trim_common_nouns(core)  # "E.U. nations", "Kremlin officials"
+                if trimmed is not None:
+                    actor, reading = self.place_or_org(trimmed, label)
+                    if actor:
+                        start, end = trimmed.start_char, trimmed.end_char
             ent.reading = reading
-            if actor is None and ent.label == "ORG":
-                actor = self.person(core, only_known=True)
+            if actor is None and reading is None and label == "NORP" and len(core) > 1:
+                self.norp_parts(core)  # "Lithuanian Americans": each demonym to its country
+            if actor is None and reading is None and label != "NORP":
+                tok = core[0]
+                single = len(core) == 1 and tok.pos_ == "PROPN" and not tok.is_upper
+                actor = self.person(core, only_known=not single)  # the NER calls some people ORG
         if actor:
+            actor, end = self.executive_of(actor, core, end)
             ent.actor = actor
             self.link(actor, start, end)
 
+    def any_actor(self, span: Span) -> Optional[str]:
+        """Whatever a short span names: a person, else a state, organisation or outlet."""
+        if not span.text:
+            return None
+        actor = self.person(span, only_known=len(span) > 1)
+        if actor is None:
+            actor, _ = self.place_or_org(span, "ORG")
+        return actor
+
+    def executive_of(self, actor: str, span: Span, end: int) -> tuple[str, int]:
+        """"the Obama administration" / "the Merkel government": the executive body, not the person."""
+        doc = self.doc
+        if span.end >= len(doc) or doc[span.end].lower_ not in {"administration", "government"}:
+            return actor, end
+        entry = self.kb.get(actor)
+        if entry is None or entry.type != "person" or not entry.country:
+            return actor, end
+        if not any(title_function(r.title) in {"head_of_state", "head_of_government"} for r in entry.roles):
+            return actor, end
+        body = self.kb.executive.get((entry.country, doc[span.end].lower_))
+        return (body, doc[span.end].idx + len(doc[span.end].text)) if body else (actor, end)
+
+    def norp_parts(self, span: Span) -> None:
+        for tok in span:
+            iso = self.kb.country_of(tok.text) if tok.is_title else None
+            state = self.kb.state_of_iso.get(iso) if iso else None
+            if state:
+                self.link(state, tok.idx, tok.idx + len(tok.text))
+
     def person(self, span: Span, only_known: bool = False) -> Optional[str]:
+        while len(span) > 1 and span[-1].pos_ in {"VERB", "AUX"}:  # "Obama Seeks" in a headline
+            span = span[:-1]
         text = _clean_name_text(span.text)
         words = text.split()
         cands = self.kb.lookup_person(text)
         if len(words) == 1:
+            if text.endswith("."):  # "Ky.", "Wash.": abbreviations, not surnames
+                return None
             key = norm(text)
             if key in self.surnames:
                 return self.surnames[key]
@@ -214,16 +358,43 @@ class _Resolution:
             cands = cands or self.kb.lookup_surname(text)
             cands = [c for c in cands if c.roles_at(self.date)]
         best = self.choose(cands, span)
+        if best is None and len(words) > 1:
+            best = self.seen_suffix(text) or self.surname_fallback(span, words)
         if best and len(words) > 1:
             self.surnames.setdefault(norm(words[-1]), best)
+            self.full_names.append((tuple(name_key(text).split()), best))
+        elif best:
+            self.surnames.setdefault(norm(text), best)
         return best
+
+    def seen_suffix(self, text: str) -> Optional[str]:
+        """"Suu Kyi" after "Aung San Suu Kyi", "Pena Nieto" after "Enrique Pena Nieto"."""
+        words = tuple(name_key(text).split())
+        for full, actor in self.full_names:
+            if len(full) > len(words) and full[-len(words):] == words:
+                return actor
+        return None
+
+    def surname_fallback(self, span: Span, words: list[str]) -> Optional[str]:
+        """An unknown spelling of a known office holder's first name: the surname decides, if the
+        initial agrees and exactly one holder of that surname is in office ("Francois"/"Fran\u00e7ois")."""
+        initial = fold(words[0])[:1]
+        cands = [c for c in self.kb.lookup_surname(words[-1])
+                 if c.roles_at(self.date) and fold(c.name)[:1] == initial]
+        return cands[0].id if len(cands) == 1 else None
 
     def choose(self, cands: list[Entry], span: Span) -> Optional[str]:
         if not cands:
             return None
+        function, country = self.title_before(span)
+        # A namesake from the generated lists, out of office and from a country the article never
+        # names, is someone else ("John Delaney" the US congressman, not the Bahamian minister).
+        cands = [e for e in cands if e.roles_at(self.date) or e.country in self.countries_seen
+                 or (country is not None and e.country == country) or not _generated_only(e)]
+        if not cands:
+            return None
         if len(cands) == 1:
             return cands[0].id
-        function, country = self.title_before(span)
 
         def score(e: Entry) -> tuple:
             active = e.roles_at(self.date)
@@ -232,10 +403,9 @@ class _Resolution:
                     e.country in self.countries_seen, len(e.roles))
 
         ranked = sorted(cands, key=score, reverse=True)
-        if len(cands) > 1 and score(ranked[0])[:4] == score(ranked[1])[:4] and not score(ranked[0])[2]:
+        if score(ranked[0])[:4] == score(ranked[1])[:4] and not score(ranked[0])[2]:
             return None  # several inactive namesakes and nothing to tell them apart
         return ranked[0].id
-
     def title_before(self, span: Span) -> tuple[Optional[str], Optional[str]]:
         """(function, ISO3) of a title written before a name: "Russian President Vladimir Putin"."""
         doc = self.doc
@@ -270,7 +440,7 @@ class _Resolution:
         kb, key = self.kb, norm(span.text)
         if key in kb.buildings or key in kb.capitals:
             target = kb.buildings.get(key) or kb.capitals[key]
-            if agentive(span):
+            if agentive(span, building=key in kb.buildings):
                 return target, "government"
             return None, "place"
         states = kb.lookup(span.text, {"state"})
@@ -323,8 +493,9 @@ class _Resolution:
                 if not span[-1].is_alpha and not span[-1].is_title:
                     continue
                 key = norm(span.text)
-                if length == 1 and key not in kb.buildings and not (tok.is_upper and len(key) >= 3):
-                    continue  # single words: acronyms and seats of power only ("NATO", "Kremlin")
+                if length == 1 and key not in kb.buildings and not (
+                        tok.is_upper and (len(key) >= 3 or (len(key) == 2 and not _caps_context(doc, i)))):
+                    continue  # single words: acronyms and seats of power only ("NATO", "RT", "Kremlin")
                 ids = kb.by_alias.get(key)
                 target = kb.buildings.get(key) or (ids and next((x for x in ids if kb.entries[x].type in types), None))
                 if target:
@@ -340,13 +511,18 @@ class _Resolution:
                 continue
             inside = {id(taken[c]): taken[c] for c in range(s, e) if c in taken}
             overhang = any(x.start < s or x.end > e for x in inside.values())
-            if overhang or any(x.actor for x in inside.values()):
+            # The longest name wins: "Russian government" over "Russian", "Russia Today" over "Russia".
+            shorter = all(x.end - x.start < e - s for x in inside.values())
+            if overhang or (not shorter and any(x.actor for x in inside.values())):
                 i = span.end
                 continue
+            for x in inside.values():
+                if x.actor:
+                    self.unlink(x.start, x.end)
             reading = None
             key = norm(span.text)
             if key in kb.buildings:
-                reading = "government" if agentive(span) else "place"
+                reading = "government" if agentive(span, building=True) else "place"
                 if reading == "place":
                     target = None
             for x in inside.values():
@@ -366,8 +542,8 @@ class _Resolution:
         for tok in doc:
             if tok.lower_ not in ROLE_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            if tok.ent_type_ == "PERSON":
-                continue
+            if tok.ent_type_ == "PERSON" or (tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_):
+                continue  # "co-president"
             left = tok.left_edge.i
             right = tok.i + 1
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":  # "head of the White House"
@@ -383,11 +559,64 @@ class _Resolution:
             if self.overlaps(s, e) or not in_regions(doc, s, e):
                 continue
             function, country = self.description(span, tok)
+            if function and not country and _bare_title(span):
+                holder = self.salient_holder(function, s)  # "the president said"
+                if holder:
+                    self.link(holder, s, e)
+                continue
             if not function or not country:
                 continue
             holders = self.holders(function, country)
             if len(holders) == 1:
                 self.link(holders[0], s, e)
+
+    def salient_holder(self, function: str, start: int) -> Optional[str]:
+        """Who "the president" at ``start`` is: the nearest person named before it who holds that
+        office on the article date, else the holder of that office in the country the article
+        names most."""
+        best, best_pos = None, -1
+        for actor, spans in self.mentions.items():
+            entry = None if actor in self.local else self.kb.get(actor)
+            if entry is None or not any(title_function(r.title) == function for r in entry.roles_at(self.date)):
+                continue
+            before = [a for a, _ in spans if a < start]
+            if before and max(before) > best_pos:
+                best, best_pos = actor, max(before)
+        if best:
+            return best
+        counts: dict[str, int] = {}
+        for actor, spans in self.mentions.items():
+            entry = self.kb.get(actor)
+            if entry is not None and entry.type == "state" and entry.country:
+                counts[entry.country] = counts.get(entry.country, 0) + len(spans)
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        holders = self.holders(function, ranked[0][0])
+        return holders[0] if len(holders) == 1 else None
+
+    def surname_scan(self, entities: list[Entity]) -> None:
+        """Surnames of people named in the article that the NER missed or mislabelled
+        ("Bush-era", "Notice Trump sniffing", "Putin and Lavrov" as one ORG)."""
+        if not self.surnames:
+            return
+        doc = self.doc
+        by_start = {e.start: e for e in entities}
+        for tok in doc:
+            if not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_NAMES:
+                continue
+            actor = self.surnames.get(norm(tok.text))
+            if actor is None:
+                continue
+            s, e = tok.idx, tok.idx + len(tok.text)
+            if any(a < e and s < b for (a, b) in self.span_actor) or not in_regions(doc, s, e):
+                continue
+            ent = by_start.get(s)
+            if ent is not None and ent.end == e and ent.actor is None:
+                ent.actor = actor
+            self.link(actor, s, e)
 
     def description(self, span: Span, head: Token) -> tuple[Optional[str], Optional[str]]:
         country = None
@@ -415,7 +644,7 @@ class _Resolution:
             words.append(t.text)
         title = " ".join(words)
         function = title_function(title)
-        if function == "leader" or head.lower_ == "leader":
+        if function == "leader":  # "the Russian leader", not "the Senate majority leader"
             function = "head_of_government" if country in HOG_LEADS else "head_of_state"
         if function == norm(title):  # no known office
             return None, None
@@ -433,12 +662,16 @@ class _Resolution:
             return None
         if len(words) == 1:
             return self.surnames.get(norm(text))
+        seen = self.seen_suffix(text)  # "Guajardo Villarreal" after "Ildefonso Guajardo Villarreal"
+        if seen:
+            return seen
         actor_id = "local:" + norm(text).replace(" ", "-")
         if actor_id not in self.local:
             title, country = self.local_role(span)
             roles = [Role(title=title, country=country)] if title else []
             self.local[actor_id] = Actor(id=actor_id, name=text, type="person", country=country, roles=roles, local=True)
         self.surnames.setdefault(norm(words[-1]), actor_id)
+        self.full_names.append((tuple(name_key(text).split()), actor_id))
         return actor_id
 
     def local_role(self, span: Span) -> tuple[Optional[str], Optional[str]]:
@@ -536,8 +769,15 @@ def _head_function(body_id: str) -> str:
     return "head_of_state"
 
 
-def agentive(span: Span) -> bool:
-    """True when a place name stands for its government here (metonymy), by its dependency arc."""
+def agentive(span: Span, building: bool = False) -> bool:
+    """True when a place name stands for its government here (metonymy), by its dependency arc.
+
+    ``building``: a seat of power ("the White House", "the Kremlin"), whose noun modifiers
+    are institutional ("White House aides", "Kremlin threats") unless the head is a place noun.
+    """
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in {"pro", "anti"}:
+        return True  # "pro-Moscow advisers"
     tok = span.root
     seen = 0
     while tok.dep_ == "conj" and seen < 5:  # "not on Washington or Brussels": read the first conjunct
@@ -554,13 +794,21 @@ def agentive(span: Span) -> bool:
         prep = head.lower_
         if prep in SPATIAL_PREPS:
             return False
+        if prep == "on":  # "pressure on Moscow" acts on a government; "a voice on Capitol Hill" is a place
+            gov = head.head
+            if gov.pos_ in {"NOUN", "PROPN"}:
+                return gov.lemma_.lower() in ON_TARGET_NOUNS
+            return gov.lemma_.lower() not in ON_PLACE_VERBS
         if prep == "of":
             return head.head.lower_ not in PLACE_NOUNS and head.head.lemma_.lower() not in PLACE_NOUNS
         return True
     if dep in {"dobj", "obj"}:
         return head.lemma_.lower() not in PLACE_OBJ_VERBS
     if dep in {"compound", "amod", "nmod"}:  # "Moscow authorities", "US Secretary of State"
-        return head.lemma_.lower() in GOV_NOUNS or head.lower_ in ROLE_HEADS
+        lemma = head.lemma_.lower()
+        if lemma in GOV_NOUNS or head.lower_ in ROLE_HEADS or lemma in STAFF_NOUNS:
+            return True
+        return building and lemma not in PLACE_NOUNS and head.lower_ not in PLACE_NOUNS
     if dep in {"agent"}:
         return True
     return False

@@ -5,8 +5,8 @@ The gold set (``tests/gold/actors/*.jsonl``) holds one mention a line:
 "actor": "sergey-lavrov-rus" | "NIL", "type": "person", "published": "2016-09-12"}``.
 Offsets index the article file under ``../shared/data`` (the texts are never
 copied into the repository). A mention counts as correct when the actor whose
-mention overlaps it most is the gold actor; no actor, or a document-local one,
-counts as NIL. Reported: accuracy overall and per gold type, the gold NIL rate
+mention overlaps it most (ties: the mention closest in length) is the gold
+actor; no actor, or a document-local one, counts as NIL. Reported: accuracy overall and per gold type, the gold NIL rate
 and the system's NIL rate.
 """
 
@@ -36,12 +36,18 @@ def read_gold(folder: Path) -> list[dict]:
 
 
 def predicted(actors, start: int, end: int) -> str:
-    best, overlap = "NIL", 0
+    """The actor whose mention overlaps [start, end) most; ties go to the mention closest in length.
+
+    The tie-break matters when a long mention (a description such as "the heads
+    of the Senate committees") contains the gold mention ("Senate").
+    """
+    best, key = "NIL", (0, 0)
     for actor in actors:
         for s, e in actor.mentions:
             o = min(end, e) - max(start, s)
-            if o > overlap:
-                best, overlap = ("NIL" if actor.local else actor.id), o
+            k = (o, -abs((e - s) - (end - start)))
+            if o > 0 and k > key:
+                best, key = ("NIL" if actor.local else actor.id), k
     return best
 
 

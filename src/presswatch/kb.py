@@ -245,6 +245,20 @@ def read_file(path: Path) -> list[Entry]:
 
 # Given names that are also common words or too short to index on their own.
 _NAME_STOP = {"de", "da", "van", "von", "bin", "al", "el", "ibn", "mr", "mrs", "ms", "dr"}
+# Countries whose names usually carry two surnames (paternal, maternal): "Jorge Castaneda Gutman"
+# is written "Jorge Castaneda" in the press, so the first surname is indexed too.
+_TWO_SURNAMES = {"ESP", "MEX", "ARG", "COL", "CHL", "PER", "VEN", "ECU", "BOL", "PRY", "URY", "CUB", "DOM", "GTM",
+                 "HND", "SLV", "NIC", "CRI", "PAN", "PRT", "BRA"}
+
+
+def _party_variants(key: str) -> list[str]:
+    """Extra keys for a party name: "democratic party" -> "democratic", "democrats" -> "democrat"."""
+    out = []
+    if key.endswith(" party") and len(key) > 6:
+        out.append(key[:-6])
+    if key.endswith("s") and " " not in key and len(key) > 4:
+        out.append(key[:-1])
+    return out
 
 
 class KnowledgeBase:
@@ -265,8 +279,10 @@ class KnowledgeBase:
         self.capitals: dict[str, str] = {}  # norm(city) -> actor id of the government it stands for
         self.buildings: dict[str, str] = {}  # norm(building) -> actor id
         self.by_function: dict[tuple[str, str], list[tuple[Role, str]]] = {}
+        self.executive: dict[tuple[str, str], str] = {}  # (ISO3, "administration"|"government") -> body id
         for e in self.entries.values():
             self._index(e)
+        self._index_executives()
         for alias, target, kind in metonyms:
             target = self.state_of_iso.get(target, target)
             if target in self.entries:
@@ -289,12 +305,18 @@ class KnowledgeBase:
                     self._add(self.by_surname, words[-1], e.id)
                     self._add(self.by_name, f"{words[0][0]} {words[-1]}", e.id)  # initials: "V. Putin"
                     self._add(self.by_name, f"{words[0]} {words[-1]}", e.id)  # drops middle names
+                if len(words) >= 3 and e.country in _TWO_SURNAMES and len(words[-2]) > 2:
+                    self._add(self.by_surname, words[-2], e.id)
+                    self._add(self.by_name, f"{words[0]} {words[-2]}", e.id)
             for r in e.roles:
                 country = r.country or e.country or ""
                 self.by_function.setdefault((title_function(r.title), country), []).append((r, e.id))
             return
         for n in names:
             self._add(self.by_alias, norm(n), e.id)
+            if e.type == "party":
+                for key in _party_variants(norm(n)):
+                    self._add(self.by_alias, key, e.id)
         if e.type == "state" and e.country:
             self.state_of_iso.setdefault(e.country, e.id)
             for d in e.demonyms:
@@ -302,6 +324,22 @@ class KnowledgeBase:
                 self.demonyms.setdefault(norm(d) + "s", e.country)
             if e.capital:
                 self.capitals.setdefault(norm(e.capital), e.id)
+
+    def _index_executives(self) -> None:
+        """For each country, the body an "X administration" / "X government" stands for.
+
+        The body of the country with most aliases ending in that word wins
+        ("Trump administration", "US administration" -> the White House).
+        """
+        counts: dict[tuple[str, str], tuple[int, str]] = {}
+        for e in self.entries.values():
+            if e.type != "government_body" or not e.country:
+                continue
+            for word in ("administration", "government"):
+                n = sum(1 for a in [e.name, *e.aliases] if norm(a).endswith(word))
+                if n and n > counts.get((e.country, word), (0, ""))[0]:
+                    counts[(e.country, word)] = (n, e.id)
+        self.executive = {k: v[1] for k, v in counts.items()}
 
     # -- look-ups -----------------------------------------------------------
     def get(self, actor_id: str) -> Optional[Entry]:
@@ -315,11 +353,20 @@ class KnowledgeBase:
     def lookup_person(self, text: str) -> list[Entry]:
         key = name_key(text)
         ids = self.by_name.get(key)
-        if not ids:
-            words = [w for w in key.split() if len(w) > 1 and w not in _NAME_STOP]
-            if len(words) >= 2:  # "Vladimir V. Putin" -> "vladimir putin"
-                ids = self.by_name.get(f"{words[0]} {words[-1]}")
-        return [self.entries[i] for i in ids or []]
+        if ids:
+            return [self.entries[i] for i in ids]
+        words = [w for w in key.split() if len(w) > 1 and w not in _NAME_STOP]
+        if len(words) < 2:
+            return []
+        # "Vladimir V. Putin" -> "vladimir putin"; middle names the text gives must be in the base's name,
+        # so "Syed Muzaffar Shah" does not match "Syed Khursheed Ahmed Shah".
+        out = []
+        for i in self.by_name.get(f"{words[0]} {words[-1]}", []):
+            e = self.entries[i]
+            known = {w for n in [e.name, *e.aliases] for w in name_key(n).split()}
+            if all(w in known for w in words[1:-1]):
+                out.append(e)
+        return out
 
     def lookup_surname(self, surname: str) -> list[Entry]:
         return [self.entries[i] for i in self.by_surname.get(name_key(surname), [])]
