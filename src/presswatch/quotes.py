@@ -48,6 +48,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import PERSON_PRONOUNS, Resolver
 from .errors import ModelError
+from .quote_cues import (LinearModel, content_candidates, content_features, features, is_candidate, load_models,
+                         subject_of)
 from .extensions import register_extensions
 from .types import Actor, Quote, Speaker
 
@@ -253,13 +255,14 @@ class _Rel:
 @Language.factory(
     "presswatch_quotes",
     default_config={"indirect": True, "follow_on": True, "min_direct_words": 4, "max_quote_chars": 5000,
-                    "lexicon": "cue_lexicon.json"},
+                    "lexicon": "cue_lexicon.json", "model": "cue_model.json", "cue_threshold": 0.5},
 )
 def make_quotes(nlp: Language, name: str, indirect: bool, follow_on: bool, min_direct_words: int,
-                max_quote_chars: int, lexicon: str) -> "QuotesComponent":
+                max_quote_chars: int, lexicon: str, model: str, cue_threshold: float) -> "QuotesComponent":
     register_extensions()
     return QuotesComponent(indirect=indirect, follow_on=follow_on, min_direct_words=min_direct_words,
-                           max_quote_chars=max_quote_chars, learned=load_lexicon(lexicon))
+                           max_quote_chars=max_quote_chars, learned=load_lexicon(lexicon),
+                           models=load_models(model)[0] if model else None, cue_threshold=cue_threshold)
 
 
 def load_lexicon(name: str) -> frozenset[str]:
@@ -286,8 +289,11 @@ class QuotesComponent:
     taken for a stray mark and ignored)."""
 
     def __init__(self, indirect: bool = True, follow_on: bool = True, min_direct_words: int = 4,
-                 max_quote_chars: int = 5000, learned: Iterable[str] = ()):
+                 max_quote_chars: int = 5000, learned: Iterable[str] = (),
+                 models: dict[str, LinearModel] | None = None, cue_threshold: float = 0.5):
         self.learned = frozenset(learned) - SPEECH_VERBS
+        self.models = models or {}
+        self.cue_threshold = cue_threshold
         self.indirect = indirect
         self.follow_on = follow_on
         self.min_direct_words = min_direct_words
@@ -597,6 +603,8 @@ def _indirect(ctx: _Ctx, direct_zone, rels: list[_Rel]) -> list[_Rel]:
         elif tok.pos_ == "VERB" and tok.i not in ctx.used_cues and (
                 (lemma := tok.lemma_.lower()) in SPEECH_VERBS and lemma not in DIRECT_ONLY or lemma in ctx.opts.learned):
             rel = _verb_relation(ctx, tok)
+        if rel is None and ctx.opts.models and tok.i not in ctx.used_cues and is_candidate(tok):
+            rel = _learned_relation(ctx, tok)
         if rel is None:
             continue
         a, b = rel.content[0][0], rel.content[-1][1]
@@ -678,6 +686,44 @@ def _verb_relation(ctx: _Ctx, v: Token) -> _Rel | None:
         return None
     ctx.used_cues.add(v.i)
     return _Rel("indirect", [(s, e)], _cue_span(v), _np_range(subj), subj, 0.7)
+
+
+def _learned_relation(ctx: _Ctx, v: Token) -> _Rel | None:
+    """A cue the learned model finds (``quote_cues``), with the complement it ranks first."""
+    models = ctx.opts.models
+    quoted = any(q.parent is None and q.start <= v.idx < q.end for q in ctx.quoted)
+    p = models["cue"].prob(features(v, quoted))
+    if p < ctx.opts.cue_threshold:
+        return None
+    if _impersonal(v):
+        return None
+    subj, _where = subject_of(v)
+    source = _np_range(subj) if subj is not None else None
+    cands = content_candidates(v)
+    if source is not None:  # the content never holds its own source
+        a, b = ctx.doc[source[0]].idx, ctx.doc[source[1] - 1].idx + len(ctx.doc[source[1] - 1])
+        cands = [c for c in cands if not any(s < b and a < e for s, e in c[1])]
+    if not cands:
+        return None
+    kinds = {k for k, _ in cands}
+    kind, spans = max(cands, key=lambda c: models["content"].prob(content_features(v, c[0], c[1], kinds)))
+    cue = _cue_span(v)
+    if kind.startswith("prep:"):
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == kind[5:]), None)
+        if prep is not None and prep.i > v.i:
+            cue = (cue[0], prep.idx + len(prep))
+    ctx.used_cues.add(v.i)
+    return _Rel("indirect", [tuple(x) for x in spans], cue, source, subj, round(min(0.7, p), 2))
+
+
+def _impersonal(v: Token) -> bool:
+    """The writer's own voice: `it must be said that`, `it is important to note that`."""
+    for c in v.children:
+        if c.dep_ == "expl" or c.dep_ == "nsubjpass" and c.lower_ == "it":
+            return True
+    head = v.head
+    return v.dep_ == "xcomp" and head.lemma_ == "be" and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
 
 
 def _according(ctx: _Ctx, tok: Token) -> _Rel | None:

