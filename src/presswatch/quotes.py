@@ -255,14 +255,17 @@ class _Rel:
 @Language.factory(
     "presswatch_quotes",
     default_config={"indirect": True, "follow_on": True, "min_direct_words": 4, "max_quote_chars": 5000,
-                    "lexicon": "cue_lexicon.json", "model": "cue_model.json", "cue_threshold": 0.5},
+                    "lexicon": "cue_lexicon.json", "model": "cue_model.json", "cue_threshold": 0.5,
+                    "rule_threshold": 0.2},
 )
 def make_quotes(nlp: Language, name: str, indirect: bool, follow_on: bool, min_direct_words: int,
-                max_quote_chars: int, lexicon: str, model: str, cue_threshold: float) -> "QuotesComponent":
+                max_quote_chars: int, lexicon: str, model: str, cue_threshold: float,
+                rule_threshold: float) -> "QuotesComponent":
     register_extensions()
     return QuotesComponent(indirect=indirect, follow_on=follow_on, min_direct_words=min_direct_words,
                            max_quote_chars=max_quote_chars, learned=load_lexicon(lexicon),
-                           models=load_models(model)[0] if model else None, cue_threshold=cue_threshold)
+                           models=load_models(model)[0] if model else None, cue_threshold=cue_threshold,
+                           rule_threshold=rule_threshold)
 
 
 def load_lexicon(name: str) -> frozenset[str]:
@@ -290,10 +293,12 @@ class QuotesComponent:
 
     def __init__(self, indirect: bool = True, follow_on: bool = True, min_direct_words: int = 4,
                  max_quote_chars: int = 5000, learned: Iterable[str] = (),
-                 models: dict[str, LinearModel] | None = None, cue_threshold: float = 0.5):
+                 models: dict[str, LinearModel] | None = None, cue_threshold: float = 0.5,
+                 rule_threshold: float = 0.2):
         self.learned = frozenset(learned) - SPEECH_VERBS
         self.models = models or {}
         self.cue_threshold = cue_threshold
+        self.rule_threshold = rule_threshold
         self.indirect = indirect
         self.follow_on = follow_on
         self.min_direct_words = min_direct_words
@@ -586,8 +591,7 @@ def _inside(zones: list[tuple[int, int]], a: int, b: int) -> bool:
 
 
 def _indirect(ctx: _Ctx, direct_zone, rels: list[_Rel]) -> list[_Rel]:
-    out: list[_Rel] = []
-    taken = [c for r in rels for c in r.content]
+    cands: list[_Rel] = []
     doc = ctx.doc
     regions = ctx.regions
     for tok in doc:
@@ -600,19 +604,32 @@ def _indirect(ctx: _Ctx, direct_zone, rels: list[_Rel]) -> list[_Rel]:
             rel = _according(ctx, tok)
         elif tok.text == ":":
             rel = _colon_line(ctx, tok)
-        elif tok.pos_ == "VERB" and tok.i not in ctx.used_cues and (
-                (lemma := tok.lemma_.lower()) in SPEECH_VERBS and lemma not in DIRECT_ONLY or lemma in ctx.opts.learned):
-            rel = _verb_relation(ctx, tok)
-        if rel is None and ctx.opts.models and tok.i not in ctx.used_cues and is_candidate(tok):
-            rel = _learned_relation(ctx, tok)
-        if rel is None:
-            continue
+        elif tok.i not in ctx.used_cues:
+            # the learned cue model first; the hand lexicon and its rules where the model is unsure
+            p = _cue_prob(ctx, tok) if ctx.opts.models and is_candidate(tok) else None
+            if p is not None and p >= ctx.opts.cue_threshold:
+                rel = _learned_relation(ctx, tok, p)
+            if rel is None and tok.pos_ == "VERB" and (p is None or p >= ctx.opts.rule_threshold) and (
+                    (lemma := tok.lemma_.lower()) in SPEECH_VERBS and lemma not in DIRECT_ONLY
+                    or lemma in ctx.opts.learned):
+                rel = _verb_relation(ctx, tok)
+        if rel is not None:
+            rel.content = [_extend_to_quotes(ctx, s, e) for s, e in rel.content]
+            cands.append(rel)
+    # One report per stretch of text, the outer one first: a report whose cue lies in another's
+    # content ("X reports that ..., according to Y") gives way to it.
+    def inner(r: _Rel) -> bool:
+        at = r.cue[0] if r.cue else r.content[0][0]
+        return any(o is not r and any(s <= at < e for s, e in o.content) for o in cands)
+
+    taken = [c for r in rels for c in r.content]
+    out: list[_Rel] = []
+    for rel in sorted(cands, key=lambda r: (inner(r), r.content[0][0])):
         a, b = rel.content[0][0], rel.content[-1][1]
-        if any(s < b and a < e for s, e in taken):
+        at = rel.cue[0] if rel.cue else a
+        if any(s < b and a < e or s <= at < e for s, e in taken):
             continue
-        rel.content = [_extend_to_quotes(ctx, s, e) for s, e in rel.content]
-        inner = [q for q in ctx.quoted if q.parent is None and any(s <= q.start and q.end <= e for s, e in rel.content)]
-        if inner:
+        if any(q.parent is None and any(s <= q.start and q.end <= e for s, e in rel.content) for q in ctx.quoted):
             rel.kind = "mixed"
         taken.extend(rel.content)
         out.append(rel)
@@ -688,13 +705,15 @@ def _verb_relation(ctx: _Ctx, v: Token) -> _Rel | None:
     return _Rel("indirect", [(s, e)], _cue_span(v), _np_range(subj), subj, 0.7)
 
 
-def _learned_relation(ctx: _Ctx, v: Token) -> _Rel | None:
+def _cue_prob(ctx: _Ctx, v: Token) -> float:
+    """Probability from the learned cue model that ``v`` reports speech or thought."""
+    quoted = any(q.parent is None and q.start <= v.idx < q.end for q in ctx.quoted)
+    return ctx.opts.models["cue"].prob(features(v, quoted))
+
+
+def _learned_relation(ctx: _Ctx, v: Token, p: float) -> _Rel | None:
     """A cue the learned model finds (``quote_cues``), with the complement it ranks first."""
     models = ctx.opts.models
-    quoted = any(q.parent is None and q.start <= v.idx < q.end for q in ctx.quoted)
-    p = models["cue"].prob(features(v, quoted))
-    if p < ctx.opts.cue_threshold:
-        return None
     if _impersonal(v):
         return None
     subj, _where = subject_of(v)
