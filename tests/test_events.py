@@ -153,12 +153,14 @@ def test_intent_makes_agree_and_not_ready_makes_reject(events_analyzer):
     assert rej.negated and rej.modality == "refused" and actor_code(an, rej.source.actor) == "CHL"
 
 
-def test_future_cooperation_is_intent_and_conditional_is_hypothetical(events_analyzer):
+def test_future_cooperation_is_intent_and_possible_force_is_a_threat(events_analyzer):
+    # PLOVER manual 2.3/3.1: future cooperation is AGREE, force that is only possible is THREATEN
     an = run(events_analyzer, "Kenya will support the Ethiopian candidate. Somalia could attack the camps.")
     agree = only(an, "AGREE")
     assert agree.modality == "intended"
-    assault = only(an, "ASSAULT")
-    assert assault.modality == "hypothetical"
+    threat = only(an, "THREATEN")
+    assert threat.modality == "hypothetical" and cue(an, threat) == "attack"
+    assert not [e for e in an.events if e.type == "ASSAULT"]
 
 
 def test_reported_obligation_is_a_demand(events_analyzer):

@@ -38,7 +38,7 @@ KB_TYPES = {"state", "organization", "alliance", "group", "government_body"}
 
 GENERIC_HEADS = {
     "police", "policeman", "policemen", "officer", "officers", "troops", "soldier", "soldiers", "army", "military",
-    "forces", "force", "rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "guerrilla",
+    "forces", "rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "guerrilla",
     "guerrillas", "gunman", "gunmen", "fighter", "fighters", "militia", "militias", "militiamen", "bomber",
     "attacker", "attackers", "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
     "student", "students", "worker", "workers", "farmer", "farmers", "people", "residents", "civilians",
@@ -169,10 +169,21 @@ def scan(doc: Doc) -> list[tuple[int, int, Name]]:
         j, value = best
         # A name inside a longer entity ("Michael Jordan") is not that name.
         inside = [ent_of[k] for k in range(i, j) if k in ent_of]
-        if all(s >= i and e <= j for s, e in inside):
+        # "the Philippine Senate" is not the body the bare word "Senate" names in the knowledge base
+        after_state = bool(out) and out[-1][1] == i and out[-1][2].code != value.code and len(value.code) == 3 \
+            and value.code != "IGO" and _is_state(out[-1][2])
+        if all(s >= i and e <= j for s, e in inside) and not after_state:
             out.append((i, j, value))
         i = j
     return out
+
+
+def _is_state(name: Name) -> bool:
+    if name.kind == "state":
+        return True
+    base = _kb() if name.kind == "kb" else None
+    entry = base.get(name.actor_id) if base is not None and name.actor_id else None
+    return entry is not None and entry.type == "state"
 
 
 __all__ = ["Name", "scan", "name_table", "key", "GENERIC_HEADS", "CROWD_HEADS", "LOCATIVE_PREPS"]

@@ -18,8 +18,16 @@ Two sources, both shipped under ``presswatch/data/events/``:
 
 - ``curated.tsv`` is written by hand: the speech acts opinion pieces are made of
   (urge, warn, reject, "categorically against", "unacceptable", readiness ...),
-  which the CAMEO dictionary codes thinly or not at all. Curated cues win over
-  CAMEO ones.
+  which the CAMEO dictionary codes thinly or not at all, and for each PLOVER
+  category the typical verbs and event nouns of the PLOVER manual's definition
+  (``PLOVER_MANUAL.pdf``, chapter 3: "pardon" and "lift the curfew" are
+  CONCEDE, "recall the ambassador" SANCTION, "summon the ambassador" ACCUSE,
+  "mass troops" MOBILIZE ...). A cue may require an object word ("impose" +
+  sanctions/embargo is SANCTION, + curfew is COERCE via the noun) or a crowd as
+  subject ("protesters blocked roads" is PROTEST, "Egypt protested" ACCUSE).
+  Nouns marked ``lnoun`` are events only as the object of a light verb ("held
+  talks", "imposed a curfew", "staged a sit-in"). Curated cues win over CAMEO
+  ones.
 
 Limits: CAMEO patterns are matched as ordered word lists over the clause (no
 noun-phrase structure), synonym sets match single words only, and CAMEO 01
@@ -188,11 +196,15 @@ class Cue:
     """One curated cue: words (lemmas), part of speech and what it codes."""
 
     words: tuple[str, ...]
-    pos: str  # verb | noun | adj | prep
+    pos: str  # verb | noun | lnoun (an event noun only as a light verb's object) | adj | prep
     type: str  # PLOVER
     cameo: Optional[str]
     attitude: Optional[str]  # support | oppose | None (no stance by itself)
     modality: str = "asserted"
+    # verbs: one of these words must be the object or a preposition/complement of the verb
+    # ("impose" + sanctions); nouns: a modifier of the noun ("joint" exercises)
+    object: frozenset = frozenset()
+    subject: str = ""  # "crowd": only when people act collectively ("protesters blocked roads")
 
 
 @dataclass
@@ -280,11 +292,15 @@ def load_lexicon() -> Lexicon:
         words = tuple(row["cue"].lower().split())
         if row["type"] not in PLOVER_TYPES:
             raise ValueError(f"curated.tsv: unknown PLOVER type {row['type']!r} for {row['cue']!r}")
+        if row["pos"] not in ("verb", "noun", "lnoun", "adj", "prep"):
+            raise ValueError(f"curated.tsv: unknown part of speech {row['pos']!r} for {row['cue']!r}")
         cue = Cue(words, row["pos"], row["type"], row["cameo"] or None, row["attitude"] or None,
-                  row.get("modality") or "asserted")
+                  row.get("modality") or "asserted", frozenset(w for w in (row.get("object") or "").split("|") if w),
+                  row.get("subject") or "")
         lex.curated.setdefault((words[0], row["pos"]), []).append(cue)
     for cues in lex.curated.values():
-        cues.sort(key=lambda c: -len(c.words))  # longest phrase first
+        # longest phrase first, then constrained cues before the word's default (stable: file order)
+        cues.sort(key=lambda c: (-len(c.words), not c.object and not c.subject))
     return lex
 
 

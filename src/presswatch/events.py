@@ -48,6 +48,24 @@ from .extensions import analysed_regions, register_extensions
 from .stances import Claim, build_stances
 from .types import Actor, Event, EventArg, Quote
 
+# Material conflict that is only intended or possible is a threat (PLOVER manual 2.3).
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
+THREAT_CODES = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131"}
+# Material acts: their target is where they happen when no one is named; DOMESTIC ones are done at home.
+MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "AID", "MOBILIZE", "SANCTION", "PROTEST", "COOPERATE"}
+DOMESTIC = {"COERCE", "ASSAULT", "SANCTION", "PROTEST", "THREATEN"}
+# Types whose recipient is where something goes ("to X") rather than what is moved.
+TRANSFER = {"AID", "COOPERATE", "RETREAT"}
+HELP_VERBS = {"help", "assist", "support", "aid", "protect", "rescue", "rebuild", "reconstruct", "train",
+              "evacuate", "deliver", "distribute", "relieve", "shelter", "feed"}
+# Collective decisions to act are the act ("ministers agreed to freeze assets"); promises are intent.
+DECIDE_VERBS = {"agree", "decide", "vote", "resolve"}
+# Retreats of one's own forces or captives ("promised to withdraw"), not "to disarm the militias".
+OWN_RETREAT = {"withdraw", "pull", "retreat", "release", "free", "return", "cede", "evacuate", "resign",
+               "repatriate", "step"}
+# Passives whose subject is what its own side sends: "troops were deployed".
+SENT_VERBS = {"send", "deploy", "dispatch", "station", "move", "mass", "mobilize", "mobilise", "airlift", "fly",
+              "position"}
 # Types whose conjoined actors act together, so that each is the other's target.
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -71,13 +89,20 @@ REPORTING = {
 }
 # Verbs whose object is who must act in their infinitive ("urged X to ...", "called on X to ...").
 OBJECT_CONTROL = {"urge", "call", "ask", "press", "persuade", "tell", "order", "force", "appeal", "implore",
-                  "request", "demand", "invite", "encourage", "pressure", "remind", "allow", "let"}
-TARGET_PREPS = ("on", "to", "with", "against", "for", "at", "into", "from", "toward", "towards", "over", "upon")
+                  "request", "demand", "invite", "encourage", "pressure", "remind", "allow", "let", "permit"}
+TARGET_PREPS = ("on", "to", "with", "against", "for", "at", "into", "from", "toward", "towards", "over", "upon", "of")
 SPEECH_NOUNS = {"call", "demand", "appeal", "warning", "threat", "ultimatum", "accusation", "condemnation",
                 "criticism", "statement", "support"}
 MAX_ARG_TOKENS = 25
 # Where a dictionary (CAMEO) verb heads a clause; participles used as modifiers are not events.
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "parataxis"}
+# Verbs that take their meaning from an event noun: "held talks", "imposed a curfew", "went on strike".
+LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "launch", "begin", "start", "issue", "make", "give", "express",
+               "voice", "declare", "announce", "impose", "have", "go", "organize", "organise", "mount", "open",
+               "file", "lodge", "extend", "take", "pay", "resume", "return", "join", "attend", "enter", "grant",
+               "order", "deliver", "send", "complete", "initiate"}
+PHRASE_DEPS = {"prt", "prep", "dobj", "advmod", "pobj", "acomp", "pcomp"}
+PARTICLES = {"over", "out", "down", "up", "off", "back", "on", "in", "away"}
 # Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
 NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say"}
 
@@ -314,10 +339,13 @@ class _DocContext:
             if actor is None:
                 continue
             actor_id = self._guess(actor, start, end)
+            longer = any(i not in self.token_actor and i not in self.token_place for i in range(start, end))
             for i in range(start, end):
                 if i in self.token_place:
                     self.token_place[i] = actor_id  # "Guinea-Bissau", not the "Guinea" in it
-                elif i not in self.token_actor or self._weak(self.token_actor[i]):
+                    if longer and i in self.token_actor:
+                        del self.token_actor[i]
+                elif longer or i not in self.token_actor or self._weak(self.token_actor[i]):
                     self.token_actor[i] = actor_id
         # People the NER missed: runs of proper nouns that name one person in the knowledge base.
         base = _kb()
@@ -415,6 +443,23 @@ def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _object_words(verb: Token) -> set[str]:
+    """Lemmas and forms of a verb's objects, particles, prepositions and their objects and modifiers."""
+    out: set[str] = set()
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass", "attr", "oprd", "dative", "prt", "prep", "pcomp", "xcomp", "acomp",
+                          "npadvmod", "advmod", "agent", "ccomp", "quantmod"):
+            continue
+        for t in [c, *c.children]:
+            out.update((t.lemma_.lower(), t.lower_))
+            if c.dep_ == "xcomp" or t.dep_ == "nsubj":
+                out.update(g.lemma_.lower() for g in t.children if g.dep_ in ("compound", "amod"))
+            if t.dep_ in ("pobj", "pcomp", "dobj"):
+                out.update(g.lemma_.lower() for g in t.children if g.dep_ in ("compound", "amod", "prep", "dobj"))
+                out.update(p.lemma_.lower() for g in _children(t, "prep") for p in _children(g, "pobj"))
+    return out
+
+
 def _generic(tok: Token) -> bool:
     """A noun for people or forces that does not say whose ("police", "rebels", "protesters")."""
     return tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS
@@ -438,16 +483,18 @@ class _SentenceCoder:
     def cue_for(self, tok: Token) -> Optional[_Cue]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
-            for cue in self.lex.curated_cues(lemma, "verb"):
-                toks = self._match_phrase(tok, cue.words)
-                if toks:
-                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", toks, True)
             if tok.dep_ in ("ccomp", "conj", "xcomp", "advcl", "ROOT", "relcl", "pcomp") and any(
                     c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
                 head = tok.head if tok.dep_ != "conj" else tok.head.head
                 if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
                     aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
                     return _Cue("REQUEST", "100", None, "asserted", "modal", [aux], False)
+            # "the detained journalists", "boats seized last year": participles that describe, not report
+            if tok.dep_ in ("amod", "compound") or tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return None
+            cue = self._verb_cue(tok, lemma)
+            if cue is not None:
+                return cue
             if tok.dep_ not in CLAUSE_DEPS or lemma in NOT_EVENT_VERBS:
                 return None
             particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
@@ -470,17 +517,118 @@ class _SentenceCoder:
                 return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "prep", [tok], True)
         if self.comp.noun_cues and tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nsubj", "nsubjpass"):
             for cue in self.lex.curated_cues(lemma, "noun"):
-                return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "noun", [tok], True)
+                if self._noun_fits(tok, cue):
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "noun", [tok], True)
+        return None
+
+    def _verb_cue(self, tok: Token, lemma: str) -> Optional[_Cue]:
+        """Curated verb cues: phrases and constrained cues, then a light verb's event noun ("held talks",
+        "imposed a curfew"), then the verb's own default."""
+        lemma = self._known_lemma(tok, lemma)
+        cues = self.lex.curated_cues(lemma, "verb")
+        words = None
+        light = lemma in LIGHT_VERBS
+        for pass_ in ("specific", "default"):
+            for cue in cues:
+                specific = len(cue.words) > 1 or cue.object or cue.subject
+                if (pass_ == "specific") != bool(specific):
+                    continue
+                toks = self._match_phrase(tok, cue.words)
+                if not toks:
+                    continue
+                if cue.object:
+                    if words is None:
+                        words = _object_words(tok)
+                        # "suspended Nigeria": a state as the object
+                        if any(self.ctx.country(self.ctx.actor_at(o)) and self.ctx.actors[self.ctx.actor_at(o)].type
+                               == "state" for o in _children(tok, "dobj")):
+                            words.add("@state")
+                    if not cue.object & words:
+                        continue
+                if cue.subject == "crowd" and not self._crowd_subject(tok):
+                    continue
+                return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", toks, True)
+            if pass_ == "specific" and light:
+                noun_cue = self._light_noun(tok)
+                if noun_cue is not None:
+                    return noun_cue
+        return None
+
+    def _known_lemma(self, tok: Token, lemma: str) -> str:
+        """The lemma, or a form the lexicon knows when the lemmatizer errs ("staged" -> "stag")."""
+        if lemma in LIGHT_VERBS or self.lex.curated_cues(lemma, "verb"):
+            return lemma
+        low = tok.lower_
+        for form in (low, low[:-1], low[:-2], low[:-3]):
+            if form and (form in LIGHT_VERBS or self.lex.curated_cues(form, "verb")) and len(form) >= len(low) - 3:
+                return form
+        return lemma
+
+    def _light_noun(self, verb: Token) -> Optional[_Cue]:
+        """The event noun a light verb carries: its object ("staged a protest"), a passive subject ("talks
+        were held") or a prepositional object ("went on strike", "returned to talks")."""
+        nouns = _children(verb, "dobj", "nsubjpass", "attr")
+        nouns += [p for c in _children(verb, "prep") if c.lower_ in ("on", "to", "into", "in") for p in _children(c, "pobj")]
+        for noun in nouns:
+            # "a fifth round of talks", "a series of strikes"
+            if noun.lemma_.lower() in ("round", "series", "wave", "spate", "number", "string", "set", "day", "week"):
+                inner = [p for c in _children(noun, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+                noun = inner[0] if inner else noun
+            lemma = noun.lemma_.lower()
+            for cue in self.lex.curated_cues(lemma, "lnoun") + self.lex.curated_cues(lemma, "noun"):
+                if self._noun_fits(noun, cue):
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [verb, noun], True)
+        return None
+
+    @staticmethod
+    def _noun_fits(noun: Token, cue) -> bool:
+        if not cue.object:
+            return True
+        mods = {c.lemma_.lower() for c in noun.children}
+        mods |= {p.lemma_.lower() for c in _children(noun, "prep") for p in _children(c, "pobj")}
+        mods |= {t.lemma_.lower() for t in noun.lefts}
+        return bool(cue.object & mods)
+
+    def _crowd_subject(self, verb: Token) -> bool:
+        """People acting collectively: "protesters", "thousands of people", "Palestinians"."""
+        subj = _children(verb, *SUBJ) or [s for s in [self._controller(verb)] if s is not None]
+        for s in subj:
+            for t in [s] + [p for c in _children(s, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]:
+                if t.lower_ in CROWD_HEADS or t.lemma_.lower() in CROWD_HEADS:
+                    return True
+                if t.tag_ in ("NNPS", "NNS") and t.ent_type_ == "NORP":
+                    return True  # "Palestinians demonstrated"
+        return False
+
+    @staticmethod
+    def _controller(verb: Token) -> Optional[Token]:
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "advcl", "conj") or node.head is node:
+                return None
+            node = node.head
+            subj = _children(node, *SUBJ)
+            if subj:
+                return subj[0]
         return None
 
     @staticmethod
     def _match_phrase(tok: Token, words: tuple[str, ...]) -> Optional[list[Token]]:
+        """The tokens of a phrase cue: each further word a particle, preposition, object or adverb of the
+        verb or of the previous word ("call on", "go on strike", "take to the streets")."""
         if len(words) == 1:
             return [tok]
         toks = [tok]
         for word in words[1:]:
-            nxt = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("prt", "prep", "dobj", "advmod")
-                        and c.lemma_.lower() == word), None)
+            nxt = None
+            for base in (toks[-1], tok):
+                nxt = next((c for c in base.children if c.i > tok.i and c.dep_ in PHRASE_DEPS
+                            and (c.lemma_.lower() == word or c.lower_ == word)), None)
+                if nxt is not None:
+                    break
+            if nxt is None and len(toks) == 1 and word in PARTICLES and tok.i + 1 < len(tok.doc) \
+                    and tok.doc[tok.i + 1].lower_ == word:
+                nxt = tok.doc[tok.i + 1]  # "handed over 1,000 weapons": the particle misparsed
             if nxt is None:
                 return None
             toks.append(nxt)
@@ -492,6 +640,14 @@ class _SentenceCoder:
             cue = self.cue_for(tok)
             if cue is not None:
                 cues[tok.i] = (tok, cue)
+        for tok, cue in list(cues.values()):
+            for t in cue.tokens[1:]:
+                if t.i in cues and cues[t.i][0] is t:
+                    del cues[t.i]  # the noun of "held talks" is part of that cue
+            if not cue.curated and tok.lemma_.lower() in REPORTING and any(
+                    c.i in cues for c in _children(tok, "ccomp")):
+                del cues[tok.i]  # "announced that it would withdraw": the report is not the act
+        self.cues = cues
         coded: dict[int, _Coded] = {}
         consumed: dict[int, Optional[_Coded]] = {}
         for i, (tok, cue) in sorted(cues.items(), key=lambda kv: (_depth(kv[1][0]), kv[0])):
@@ -565,28 +721,34 @@ class _SentenceCoder:
             modality = "demanded"
         if negated and etype in COOPERATIVE:
             etype, cameo, attitude, modality = "REJECT", "120", "oppose", "refused"
-        elif not negated and modality == "intended" and etype in COOPERATIVE - {"AGREE"}:
+        elif not negated and modality == "intended" and etype in COOPERATIVE - {"AGREE", "RETREAT", "CONCEDE"}:
             etype, cameo = "AGREE", "03" + (cameo[2:] if cameo and len(cameo) > 2 else "0")
         elif negated:
             attitude = None  # "did not reject": no stance either way
         if modality == "refused" and etype != "REJECT":
             etype, cameo, attitude = "REJECT", "120", "oppose"
+        if parent is None and not negated:
+            etype, cameo, attitude = self._by_mode(tok, cue, comp, etype, cameo, attitude, modality)
 
         source = self._source(tok, cue, parent)
         if source is None or (source.actor is None and not source.text):
             if cue.kind != "verb":
                 return None  # an event noun or adjective with no one behind it is no event
             source = EventArg()  # "was killed in a bombing": the act is coded, its author unknown
-        target = self._target(tok, cue, comp)
+        target = self._target(tok, cue, comp, source, etype)
         if target is not None and source.span and target.span and target.span == source.span:
             target = None
         source = self._in_context(source, target, is_target=False)
         if target is not None:
-            target = self._in_context(target, source, is_target=True)
+            target = self._in_context(target, source, is_target=True, etype=etype)
         if not cue.curated and not (source.actor or (target is not None and target.actor)):
             return None  # as in PETRARCH: a dictionary verb is an event only between actors
         stance_target = self._stance_target(tok, cue, etype, target)
         target = self._reciprocal(source, target, etype)
+        if target is None or not target.actor:
+            target = self._nearest_actor(tok, cue, source) or target
+        if target is not None and not target.actor and etype in MATERIAL:
+            target = self._located(target, source, etype)
         quote = ctx.quote_at(tok.idx)
         event = Event(
             id="",
@@ -659,9 +821,11 @@ class _SentenceCoder:
             locative = any(p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for p in path)
             if locative and not people:
                 continue  # "talks in Baghdad" are not Iraq's; "police in Kenya" are Kenya's
-            actor = ctx.place_at(t) if locative else ctx.actor_at(t)
-            if not actor:
-                continue
+            direct = len(path) <= 2 and path[-1].dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod", "poss")
+            # "US envoys": a country name as a direct modifier is a nationality even if read as a place
+            actor = ctx.place_at(t) if locative or direct else ctx.actor_at(t)
+            if not actor or ctx.weak(actor):
+                continue  # the head's own unknown name ("Slobodan" of "Slobodan Milosevic") says nothing
             direct = len(path) <= 2 and path[-1].dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")
             rank = 0 if direct else 1 if path[-1].dep_ == "poss" else 3 if locative else 2
             if t.lower_ in PRONOUNS:
@@ -679,7 +843,49 @@ class _SentenceCoder:
                             return found
         return None
 
-    def _in_context(self, arg: EventArg, other: Optional[EventArg], is_target: bool) -> EventArg:
+    def _by_mode(self, tok: Token, cue: _Cue, comp: Optional[Token], etype: str, cameo: Optional[str],
+                 attitude: Optional[str], modality: str) -> tuple[str, Optional[str], Optional[str]]:
+        """PLOVER's single-category rules for intent and purpose (manual 2.3, 3.1, 3.4, 3.14)."""
+        comp_type = self.cues[comp.i][1].type if comp is not None and comp.i in self.cues else None
+        if etype in MATERIAL_CONFLICT and modality in ("intended", "hypothetical"):
+            return "THREATEN", THREAT_CODES[etype], "oppose"  # "could strike", "will impose sanctions"
+        if etype == "AGREE" and comp_type in MATERIAL_CONFLICT and cue.tokens[0].lemma_.lower() in DECIDE_VERBS:
+            return comp_type, self.cues[comp.i][1].cameo, "oppose"  # "agreed to freeze assets": the decision is the act
+        if etype == "AGREE" and cue.modality == "intended" and comp_type in MATERIAL_CONFLICT:
+            return "THREATEN", THREAT_CODES[comp_type], "oppose"  # "vowed to retaliate"
+        own_retreat = comp_type == "CONCEDE" or comp_type == "RETREAT" and comp.lemma_.lower() in OWN_RETREAT
+        if etype == "RETREAT" and modality == "intended" or etype == "AGREE" and own_retreat:
+            return "CONCEDE", "080", None  # "said it would withdraw", "promised to free the prisoners"
+        if etype == "MOBILIZE" and any(c.lemma_.lower() in HELP_VERBS for c in tok.children
+                                       if c.dep_ in ("xcomp", "advcl") and _children(c, "aux")):
+            return "AID", "074", "support"  # "sent troops to help"
+        return etype, cameo, attitude
+
+    def _nearest_actor(self, tok: Token, cue: _Cue, source: EventArg) -> Optional[EventArg]:
+        """Last resort for a target: the nearest actor below the cue ("spoke by telephone with X",
+        "deployed along the border with X"), outside the source and other clauses."""
+        ctx = self.ctx
+        skip = set()
+        if source.span:
+            skip = {t.i for t in self.sent if source.span[0] <= t.idx < source.span[1]}
+        frontier = [c for t in cue.tokens for c in t.children
+                    if c.dep_ not in SUBJ | {"ccomp", "parataxis", "conj", "cc", "punct", "mark", "aux", "neg"}]
+        for _ in range(4):
+            nxt = []
+            for t in frontier:
+                if t.i in skip:
+                    continue
+                actor = ctx.actor_at(t) or (ctx.place_at(t) if t.pos_ == "PROPN" else None)
+                if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
+                    actor = None  # "resumed talks in Doha": where, not with whom
+                if actor:  # may be the source's own country: "students marched through Santiago"
+                    end = t.idx + len(t.text)
+                    return EventArg(actor=actor, text=ctx.text[t.idx:end], span=[t.idx, end])
+                nxt.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "parataxis"))
+            frontier = nxt
+        return None
+
+    def _in_context(self, arg: EventArg, other: Optional[EventArg], is_target: bool, etype: str = "") -> EventArg:
         """"Police", "rebels", "protesters" with no country of their own get the sentence's country."""
         head = self.heads.get(tuple(arg.span)) if arg.span else None
         if arg.actor or head is None:
@@ -697,14 +903,46 @@ class _SentenceCoder:
             if other_head is None or not _generic(other_head):
                 skip = {t.i for t in self.sent if other.span[0] <= t.idx < other.span[1]
                         and self.ctx.place_at(t) == other.actor}
-        actor = self._sentence_country(skip)
-        if actor is None and is_target and other is not None:
+        if is_target and other is not None and other.span:
+            # the target's place, not the source's country named in the source ("Liberia's government
+            # called on the peacekeeping force"), unless the act is domestic (below)
+            skip = {t.i for t in self.sent if other.span[0] <= t.idx < other.span[1]
+                    and not self._locative(t)}
+        # a target's country is where things happen, not any country named ("under a deal brokered by Moscow")
+        actor = self._sentence_country(skip, locative_only=is_target)
+        if actor is None and is_target and other is not None and etype in DOMESTIC:
             actor = other.actor if self.ctx.country(other.actor) else None
         if actor is None:
             return arg
         return EventArg(actor=actor, text=arg.text, span=arg.span)
 
-    def _sentence_country(self, skip: set[int]) -> Optional[str]:
+    def _located(self, arg: EventArg, source: EventArg, etype: str) -> EventArg:
+        """The target of a material act is where it happens when nobody is named: "bombed rebel bases in
+        northern Iraq", "raided the offices of a radio station in Belgrade"; repression at home is of the
+        source's own country ("banned the opposition movement")."""
+        toks = [t for t in self.sent if arg.span and arg.span[0] <= t.idx < arg.span[1]]
+        for t in toks:
+            if self._locative(t) and self.ctx.place_at(t) and self.ctx.country(self.ctx.place_at(t)):
+                return EventArg(actor=self.ctx.place_at(t), text=arg.text, span=arg.span)
+        skip = {t.i for t in self.sent if source.span and source.span[0] <= t.idx < source.span[1]
+                and not self._locative(t)}
+        actor = self._sentence_country(skip, locative_only=True)
+        if actor is None and etype in DOMESTIC and self.ctx.country(source.actor):
+            actor = source.actor
+        return EventArg(actor=actor, text=arg.text, span=arg.span) if actor else arg
+
+    @staticmethod
+    def _locative(t: Token) -> bool:
+        node = t
+        for _ in range(3):
+            if node.head is node:
+                return False
+            node = node.head
+            if node.dep_ == "prep":
+                return node.lower_ in LOCATIVE_PREPS
+        return False
+
+    def _sentence_country(self, skip: set[int], locative_only: bool = False) -> Optional[str]:
         """The actor of the place where the sentence happens ("in Kenya", "in Minsk"), else of the first
         country named in it."""
         ctx = self.ctx
@@ -726,7 +964,7 @@ class _SentenceCoder:
             if locative:
                 return actor
             first = first or actor
-        return first
+        return None if locative_only else first
 
     def _reciprocal(self, source: EventArg, target: Optional[EventArg], etype: str) -> Optional[EventArg]:
         """"Armenia and Azerbaijan agreed", "Greek and Turkish officials met": each side is the other's target."""
@@ -740,6 +978,8 @@ class _SentenceCoder:
         for c in head.children:
             if c.dep_ in ("amod", "compound", "nmod"):
                 sides.extend(c.conjuncts)
+        # "Representatives of the Afghan Taliban and US envoys": a conjunct deeper in the phrase
+        sides.extend(t for t in head.subtree if t.dep_ == "conj" and t not in sides)
         for t in sides:
             actor = self.ctx.actor_at(t) or self._modifier_actor(t, list(t.subtree))
             if actor and actor != source.actor:
@@ -770,7 +1010,14 @@ class _SentenceCoder:
         if subj and subj[0].dep_ != "expl":
             # Two subjects happen on bad parses of long sentences: the nearer one is the verb's.
             before = [t for t in subj if t.i < verb.i]
-            return self._arg(before[-1] if before else subj[0])
+            arg = self._arg(before[-1] if before else subj[0])
+            if arg.actor is None and len(before) > 1:
+                # "Kenyan President Daniel arap Moi" parsed as two subjects: take the one that names someone
+                for other in reversed(before[:-1]):
+                    alt = self._arg(other)
+                    if alt.actor:
+                        return alt
+            return arg
         agents = _children(verb, "agent")
         if agents:
             pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
@@ -804,7 +1051,14 @@ class _SentenceCoder:
             reporter = tok.head if tok.dep_ != "conj" else tok.head.head
             return self._subject_of(reporter)
         if cue.kind == "verb":
-            return self._subject_of(tok)
+            src = self._subject_of(tok)
+            if src is None and tok.lemma_.lower() in SENT_VERBS:
+                # "Turkish rescue teams were sent", "Armenian soldiers were deployed": the sender is theirs
+                subj = _children(tok, *PASS_SUBJ)
+                arg = self._arg(subj[0]) if subj else None
+                if arg is not None and arg.actor:
+                    return arg
+            return src
         if cue.kind in ("adj", "prep"):
             if cue.attitude == "oppose" and cue.kind == "adj":
                 # "X is unacceptable for/to Russia": the experiencer judges.
@@ -859,7 +1113,8 @@ class _SentenceCoder:
                 return node
         return None
 
-    def _target(self, tok: Token, cue: _Cue, comp: Optional[Token]) -> Optional[EventArg]:
+    def _target(self, tok: Token, cue: _Cue, comp: Optional[Token],
+                source: Optional[EventArg] = None, etype: str = "") -> Optional[EventArg]:
         if cue.kind == "modal":
             subj = _children(tok, *SUBJ, *PASS_SUBJ)
             return self._arg(subj[0]) if subj else None
@@ -891,12 +1146,24 @@ class _SentenceCoder:
             if len(cue.tokens) > 1:  # "call on X": the phrase's preposition takes the addressee
                 for t in cue.tokens[1:]:
                     cands[:0] = _children(t, "pobj")
+                    if t.pos_ == "NOUN":  # "held talks with X", "imposed sanctions on X"
+                        cands[:0] = [p for c in _children(t, "prep") if c.lower_ in TARGET_PREPS
+                                     for p in _children(c, "pobj", "pcomp")]
             for c in _children(tok, "prep", "agent"):
                 if c.lower_ in TARGET_PREPS and c not in cue.tokens:
                     cands.extend(_children(c, "pobj", "pcomp"))
-            if cue.type == "REQUEST":
+            if cue.type == "REQUEST" or tok.lemma_.lower() in OBJECT_CONTROL:
+                # "demanded that Belgrade pull out", "allowed U.N. inspectors to enter" (parsed as a clause)
                 for cc in _children(tok, "ccomp"):
                     cands.extend(_children(cc, *SUBJ, *PASS_SUBJ))
+            if etype in TRANSFER:
+                # what is handed over goes *to* someone: "extradited a Colombian to the United States",
+                # "sent trainers to help the Ukrainian army", "pulled out of the Georgian village"
+                to = [p for c in _children(tok, "prep", "dative") if c.lower_ in ("to", "for", "from", "of", "into")
+                      for p in _children(c, "pobj")] + _children(tok, "dative")
+                purpose = [o for c in _children(tok, "xcomp", "advcl") if _children(c, "aux")
+                           for o in _children(c, "dobj")]
+                cands[:0] = to + purpose
         if comp is not None and cue.type != "REQUEST":
             cands.extend(_children(comp, "dative", "dobj", "obj"))
             for c in _children(comp, "prep"):
@@ -904,12 +1171,17 @@ class _SentenceCoder:
                     cands.extend(_children(c, "pobj"))
         if comp is not None and cue.type == "REQUEST" and not cands:
             cands.extend(_children(comp, *SUBJ))
-        cands = [c for c in cands if c.lower_ not in REL_PRONOUNS and not c.is_punct]
+        in_cue = {t.i for t in cue.tokens}
+        cands = [c for c in cands if c.lower_ not in REL_PRONOUNS and not c.is_punct and c.i not in in_cue
+                 and not (source is not None and source.span and source.span[0] <= c.idx < source.span[1])]
         if not cands:
             if comp is not None:
                 return self._clause_arg(comp)
             return None
         args = [self._arg(c) for c in cands]
+        for a in args:
+            if a.actor and not self.ctx.weak(a.actor):
+                return a
         for a in args:
             if a.actor:
                 return a
