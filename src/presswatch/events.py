@@ -68,6 +68,8 @@ SENT_VERBS = {"send", "deploy", "dispatch", "station", "move", "mass", "mobilize
               "position"}
 # Types whose conjoined actors act together, so that each is the other's target.
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+# Violence with two sides: "Indian and Pakistani troops exchanged fire", "clashed", "fought".
+TWO_SIDED = {"clash", "fight", "exchange", "battle", "skirmish"}
 COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # Types that state an attitude toward their target (material acts such as ASSAULT do not).
 ATTITUDE = {
@@ -492,6 +494,8 @@ class _SentenceCoder:
             # "the detained journalists", "boats seized last year": participles that describe, not report
             if tok.dep_ in ("amod", "compound") or tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None
+            if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "test":
+                return _Cue("MOBILIZE", "150", None, "asserted", "verb", [tok], True)  # "test-fired a missile"
             cue = self._verb_cue(tok, lemma)
             if cue is not None:
                 return cue
@@ -744,11 +748,15 @@ class _SentenceCoder:
         if not cue.curated and not (source.actor or (target is not None and target.actor)):
             return None  # as in PETRARCH: a dictionary verb is an event only between actors
         stance_target = self._stance_target(tok, cue, etype, target)
-        target = self._reciprocal(source, target, etype)
+        target = self._reciprocal(source, target, etype, tok.lemma_.lower())
         if target is None or not target.actor:
             target = self._nearest_actor(tok, cue, source) or target
         if target is not None and not target.actor and etype in MATERIAL:
             target = self._located(target, source, etype)
+        elif target is None and etype == "PROTEST":
+            # a protest is directed at the authorities where it happens
+            located = self._located(EventArg(), source, etype)
+            target = located if located.actor else None
         quote = ctx.quote_at(tok.idx)
         event = Event(
             id="",
@@ -868,8 +876,10 @@ class _SentenceCoder:
         skip = set()
         if source.span:
             skip = {t.i for t in self.sent if source.span[0] <= t.idx < source.span[1]}
-        frontier = [c for t in cue.tokens for c in t.children
-                    if c.dep_ not in SUBJ | {"ccomp", "parataxis", "conj", "cc", "punct", "mark", "aux", "neg"}]
+        # "warned that they would retaliate if Pakistan attacked": a threat's or charge's clause names its object
+        into_clause = cue.type in ("THREATEN", "ACCUSE", "REQUEST")
+        blocked = SUBJ | {"parataxis", "conj", "cc", "punct", "mark", "aux", "neg"} | (set() if into_clause else {"ccomp"})
+        frontier = [c for t in cue.tokens for c in t.children if c.dep_ not in blocked]
         for _ in range(4):
             nxt = []
             for t in frontier:
@@ -878,6 +888,8 @@ class _SentenceCoder:
                 actor = ctx.actor_at(t) or (ctx.place_at(t) if t.pos_ == "PROPN" else None)
                 if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
                     actor = None  # "resumed talks in Doha": where, not with whom
+                if actor and into_clause and actor == source.actor:
+                    actor = None  # "they" in "warned that they would retaliate" is the source again
                 if actor:  # may be the source's own country: "students marched through Santiago"
                     end = t.idx + len(t.text)
                     return EventArg(actor=actor, text=ctx.text[t.idx:end], span=[t.idx, end])
@@ -916,7 +928,7 @@ class _SentenceCoder:
             return arg
         return EventArg(actor=actor, text=arg.text, span=arg.span)
 
-    def _located(self, arg: EventArg, source: EventArg, etype: str) -> EventArg:
+    def _located(self, arg: EventArg, source: EventArg, etype: str) -> EventArg:  # noqa: C901
         """The target of a material act is where it happens when nobody is named: "bombed rebel bases in
         northern Iraq", "raided the offices of a radio station in Belgrade"; repression at home is of the
         source's own country ("banned the opposition movement")."""
@@ -966,13 +978,15 @@ class _SentenceCoder:
             first = first or actor
         return None if locative_only else first
 
-    def _reciprocal(self, source: EventArg, target: Optional[EventArg], etype: str) -> Optional[EventArg]:
+    def _reciprocal(self, source: EventArg, target: Optional[EventArg], etype: str,
+                    cue_lemma: str = "") -> Optional[EventArg]:
         """"Armenia and Azerbaijan agreed", "Greek and Turkish officials met": each side is the other's target."""
         head = self.heads.get(tuple(source.span)) if source.span else None
         if head is None or not source.actor:
             return target
+        two_sided = etype == "ASSAULT" and cue_lemma in TWO_SIDED
         if target is not None and (target.actor or target.text) and not (
-                etype in RECIPROCAL and not target.actor):
+                (etype in RECIPROCAL or two_sided) and not target.actor):
             return target
         sides = list(head.conjuncts)
         for c in head.children:
@@ -1152,7 +1166,7 @@ class _SentenceCoder:
             for c in _children(tok, "prep", "agent"):
                 if c.lower_ in TARGET_PREPS and c not in cue.tokens:
                     cands.extend(_children(c, "pobj", "pcomp"))
-            if cue.type == "REQUEST" or tok.lemma_.lower() in OBJECT_CONTROL:
+            if cue.type in ("REQUEST", "ACCUSE", "THREATEN") or tok.lemma_.lower() in OBJECT_CONTROL:
                 # "demanded that Belgrade pull out", "allowed U.N. inspectors to enter" (parsed as a clause)
                 for cc in _children(tok, "ccomp"):
                     cands.extend(_children(cc, *SUBJ, *PASS_SUBJ))
@@ -1179,11 +1193,12 @@ class _SentenceCoder:
                 return self._clause_arg(comp)
             return None
         args = [self._arg(c) for c in cands]
+        own = source.actor if source is not None else None
         for a in args:
-            if a.actor and not self.ctx.weak(a.actor):
+            if a.actor and not self.ctx.weak(a.actor) and a.actor != own:
                 return a
         for a in args:
-            if a.actor:
+            if a.actor and a.actor != own:
                 return a
         for c, a in zip(cands, args):
             if _generic(c):
