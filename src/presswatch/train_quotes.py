@@ -89,12 +89,12 @@ def fit(x: list[list[str]], y: list[int], c: float, min_count: int = 3, min_weig
 
 
 def parse_split(root: str | Path, split: str, model: str, limit: int | None):
-    import spacy
-
+    """``(gold document, parsed Doc)`` pairs, parsed as ``presswatch analyze`` parses (layout, spaCy, entities)."""
     from . import polnear
+    from .eval_quotes import build_nlp
 
     docs = list(polnear.read_split(root, split, limit=limit))
-    nlp = spacy.load(model)
+    nlp = build_nlp(model, quotes=False)
     return list(zip(docs, nlp.pipe((d.text for d in docs), batch_size=8)))
 
 
