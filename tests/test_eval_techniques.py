@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from presswatch.eval_techniques import full_scores, merge_spans, si_scores, span_scores, tc_scores
+from presswatch.ptc import TECHNIQUES
 
 from conftest import ROOT, shared_path
 
@@ -88,15 +89,18 @@ def test_eval_command_prints_scores_as_json():
     ptc = shared_path("data", "ptc-semeval2020-task11")
     proc = subprocess.run(
         [sys.executable, "-m", "presswatch.cli", "eval", "techniques", "--ptc", str(ptc), "--split", "dev",
-         "--limit", "2", "--json"],
+         "--limit", "4", "--json"],
         capture_output=True, text=True, cwd=ROOT, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     res = json.loads(proc.stdout)
-    assert res["articles"] == 2 and res["split"] == "dev"
+    assert res["articles"] == 4 and res["split"] == "dev"
     for key in ("si", "full"):
-        assert 0.0 <= res[key]["f1"] <= 1.0
-    assert 0.0 < res["tc"]["micro"]["f1"] <= 1.0
+        assert 0.0 <= res[key]["precision"] <= 1.0 and 0.0 <= res[key]["recall"] <= 1.0
+    micro = res["tc"]["micro"]
+    assert micro["precision"] == pytest.approx(micro["recall"])  # one prediction per gold instance
+    assert set(res["tc"]["per_technique"]) <= set(TECHNIQUES)
+    assert 0.0 < res["threshold"] < 1.0
 
 
 def test_eval_command_names_a_missing_folder(tmp_path):

