@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 from typing import Optional
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -79,6 +80,7 @@ HOG_LEADS = {"GBR", "DEU", "JPN", "IND", "ITA", "CAN", "AUS", "ESP", "NLD", "BEL
              "DNK", "GRC", "HUN", "POL", "CZE", "SVK", "ARM", "GEO", "NZL", "IRL", "AUT", "PRT", "BGD", "THA", "MYS"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GENERATED_SOURCES = {"people.jsonl", "countries.jsonl"}
+ORG_TYPES = {"organization", "alliance", "government_body", "media", "party", "group"}
 
 
 @Language.factory(
@@ -192,6 +194,9 @@ class _Resolution:
         self.comp, self.kb, self.doc = comp, comp.kb, doc
         article = doc._.pw_article
         self.article = article
+        # Doc.text rebuilds the string from its tokens on every access; the article holds it already.
+        end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        self.text = article.text if article is not None and len(article.text) == end else doc.text
         self.date = (article.published if article is not None and article.published else None) or today()
         self.mentions: dict[str, list[tuple[int, int]]] = {}
         self.local: dict[str, Actor] = {}
@@ -199,6 +204,7 @@ class _Resolution:
         self.span_actor: dict[tuple[int, int], str] = {}
         self.countries_seen: set[str] = set()
         self.full_names: list[tuple[tuple[str, ...], str]] = []  # name-key words of full names seen -> actor
+        self.org_heads: dict[str, str] = {}  # last word of an organisation's name -> the last one linked
 
     # -- bookkeeping ----------------------------------------------------
     def link(self, actor_id: str, start: int, end: int) -> str:
@@ -209,6 +215,10 @@ class _Resolution:
         entry = self.kb.get(actor_id)
         if entry is not None and entry.country:
             self.countries_seen.add(entry.country)
+        if entry is not None and entry.type in ORG_TYPES:
+            words = self.text[start:end].split()
+            if len(words) > 1 and words[-1][:1].isupper():
+                self.org_heads[norm(words[-1])] = actor_id
         return actor_id
 
     def unlink(self, start: int, end: int) -> None:
@@ -287,7 +297,7 @@ class _Resolution:
         if label == "PERSON":
             actor = self.person(core)
             if actor is None:
-                actor = self.named(core, {"media", "organization", "government_body", "alliance", "party", "group"})
+                actor = self.named(core, ORG_TYPES)
             if actor is None and len(core) == 1:  # the NER calls some countries people ("called Burma a ...")
                 actor = next((e.id for e in self.kb.lookup(core.text, {"state"})), None)
             if actor is None and self.comp.local_actors:
@@ -452,11 +462,30 @@ class _Resolution:
         iso = kb.demonyms.get(key)
         if iso:
             return kb.state_of_iso.get(iso), None
-        others = kb.lookup(span.text, {"organization", "alliance", "government_body", "media", "party", "group"})
+        others = kb.lookup(span.text, ORG_TYPES)
         if others:
             others.sort(key=lambda e: (e.country in self.countries_seen, e.type != "government_body"), reverse=True)
             return others[0].id, None
-        return self.country_scoped(span), None
+        return self.country_scoped(span) or self.short_form(span), None
+
+    def short_form(self, span: Span) -> Optional[str]:
+        """"the Security Council" in an article about the United Nations: a long name whose
+        first words name an actor this article already mentions (most mentioned wins)."""
+        key = norm(span.text)
+        if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+            head = self.org_heads.get(key)  # "the Council" after "the Security Council"
+            if head:
+                return head
+        best, count = None, 0
+        for actor_id, prefix in self.kb.by_suffix.get(key, []):
+            owners = set(self.kb.by_alias.get(prefix, []))
+            iso = self.kb.demonyms.get(prefix)
+            if iso and iso in self.kb.state_of_iso:
+                owners.add(self.kb.state_of_iso[iso])
+            n = sum(len(self.mentions.get(o, [])) for o in owners)
+            if n > count:
+                best, count = actor_id, n
+        return best
 
     def country_scoped(self, span: Span) -> Optional[str]:
         """"the Kazakh Foreign Ministry" -> the foreign ministry of Kazakhstan, via its country word."""
@@ -473,33 +502,37 @@ class _Resolution:
 
     # -- knowledge-base names the NER missed ----------------------------
     def scan(self, entities: list[Entity], start_id: int) -> list[Entity]:
-        doc, kb = self.doc, self.kb
+        doc, kb, text = self.doc, self.kb, self.text
         taken = {}
         for e in entities:
             for c in range(e.start, e.end):
                 taken[c] = e
         new = []
+        # Token attributes as plain lists: creating spaCy Token objects is the costly part.
+        title, upper, punct, alpha, idx, length = (col.tolist() for col in doc.to_array(
+            [IS_TITLE, IS_UPPER, IS_PUNCT, IS_ALPHA, IDX, LENGTH]).reshape(-1, 6).T)
+        first_words = kb.scan_first_words
         i = 0
         n = len(doc)
-        types = {"organization", "alliance", "government_body", "media", "party", "group"}
+        types = ORG_TYPES
         while i < n:
-            tok = doc[i]
-            if not (tok.is_title or tok.is_upper) or tok.is_punct:
+            if not (title[i] or upper[i]) or punct[i] or \
+                    (norm(text[idx[i]:idx[i] + length[i]]).split() or [""])[0] not in first_words:
                 i += 1
                 continue
             hit = None
-            for length in range(min(6, n - i), 0, -1):
-                span = doc[i:i + length]
-                if not span[-1].is_alpha and not span[-1].is_title:
+            for size in range(min(6, n - i), 0, -1):
+                j = i + size - 1
+                if not alpha[j] and not title[j]:
                     continue
-                key = norm(span.text)
-                if length == 1 and key not in kb.buildings and not (
-                        tok.is_upper and (len(key) >= 3 or (len(key) == 2 and not _caps_context(doc, i)))):
+                key = norm(text[idx[i]:idx[j] + length[j]])
+                if size == 1 and key not in kb.buildings and not (
+                        upper[i] and (len(key) >= 3 or (len(key) == 2 and not _caps_context(doc, i)))):
                     continue  # single words: acronyms and seats of power only ("NATO", "RT", "Kremlin")
                 ids = kb.by_alias.get(key)
                 target = kb.buildings.get(key) or (ids and next((x for x in ids if kb.entries[x].type in types), None))
                 if target:
-                    hit = (span, target)
+                    hit = (doc[i:i + size], target)
                     break
             if hit is None:
                 i += 1
@@ -539,8 +572,12 @@ class _Resolution:
     def descriptions(self) -> None:
         """"the Russian Foreign Minister said" -> whoever held the office on the article date."""
         doc = self.doc
-        for tok in doc:
-            if tok.lower_ not in ROLE_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
+        heads = {doc.vocab.strings.add(w) for w in ROLE_HEADS}
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+            if lower not in heads:
+                continue
+            tok = doc[i]
+            if tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if tok.ent_type_ == "PERSON" or (tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_):
                 continue  # "co-president"
@@ -602,15 +639,19 @@ class _Resolution:
         ("Bush-era", "Notice Trump sniffing", "Putin and Lavrov" as one ORG)."""
         if not self.surnames:
             return
-        doc = self.doc
+        doc, text = self.doc, self.text
         by_start = {e.start: e for e in entities}
-        for tok in doc:
-            if not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_NAMES:
+        title, idx, length = (col.tolist() for col in doc.to_array([IS_TITLE, IDX, LENGTH]).reshape(-1, 3).T)
+        for i in range(len(doc)):
+            if not title[i]:
                 continue
-            actor = self.surnames.get(norm(tok.text))
+            s, e = idx[i], idx[i] + length[i]
+            actor = self.surnames.get(norm(text[s:e]))
             if actor is None:
                 continue
-            s, e = tok.idx, tok.idx + len(tok.text)
+            tok = doc[i]
+            if tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_NAMES:
+                continue
             if any(a < e and s < b for (a, b) in self.span_actor) or not in_regions(doc, s, e):
                 continue
             ent = by_start.get(s)
@@ -744,7 +785,7 @@ class _Resolution:
                 actor.roles = _roles_for(entry, self.date)
             actor.mentions = [list(p) for p in sorted(spans)]
             out.append(actor)
-        out.sort(key=lambda a: a.mentions[0] if a.mentions else [len(self.doc.text), 0])
+        out.sort(key=lambda a: a.mentions[0] if a.mentions else [len(self.text), 0])
         return out
 
 

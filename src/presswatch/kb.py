@@ -280,6 +280,8 @@ class KnowledgeBase:
         self.buildings: dict[str, str] = {}  # norm(building) -> actor id
         self.by_function: dict[tuple[str, str], list[tuple[Role, str]]] = {}
         self.executive: dict[tuple[str, str], str] = {}  # (ISO3, "administration"|"government") -> body id
+        # Short forms of long names: "security council" -> [("un-security-council", "united nations"), ...]
+        self.by_suffix: dict[str, list[tuple[str, str]]] = {}
         for e in self.entries.values():
             self._index(e)
         self._index_executives()
@@ -287,6 +289,10 @@ class KnowledgeBase:
             target = self.state_of_iso.get(target, target)
             if target in self.entries:
                 (self.buildings if kind == "building" else self.capitals)[norm(alias)] = target
+        # First words of the names a text scan looks for (organisations, outlets, seats of power).
+        self.scan_first_words = {k.split()[0] for k, ids in self.by_alias.items()
+                                 if k and any(self.entries[i].type not in {"state", "person"} for i in ids)}
+        self.scan_first_words.update(k.split()[0] for k in self.buildings if k)
 
     def _add(self, index: dict, key: str, eid: str) -> None:
         if key:
@@ -314,6 +320,11 @@ class KnowledgeBase:
             return
         for n in names:
             self._add(self.by_alias, norm(n), e.id)
+            words = norm(n).split()
+            for k in range(1, len(words) - 1):  # suffixes of two words or more
+                pair = (e.id, " ".join(words[:k]))
+                if pair not in self.by_suffix.setdefault(" ".join(words[k:]), []):
+                    self.by_suffix[" ".join(words[k:])].append(pair)
             if e.type == "party":
                 for key in _party_variants(norm(n)):
                     self._add(self.by_alias, key, e.id)
