@@ -171,7 +171,7 @@ class LinearModel:
 
 
 def load_models(name: str | Path) -> tuple[dict[str, LinearModel], dict]:
-    """The ``cue`` and ``content`` models of a ``cue_model.json`` file, and its other fields.
+    """The ``cue``, ``content`` and ``source`` models of a ``cue_model.json`` file, and its other fields.
 
     ``name`` is a file in ``presswatch/models/quotes/`` or a path.
     """
@@ -180,7 +180,7 @@ def load_models(name: str | Path) -> tuple[dict[str, LinearModel], dict]:
         path = MODEL_DIR / name
     try:
         data = json.loads(path.read_text("utf-8"))
-        models = {k: LinearModel.from_dict(data[k]) for k in ("cue", "content")}
+        models = {k: LinearModel.from_dict(data[k]) for k in ("cue", "content", "source")}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ModelError(f"cannot read the quote model {path}: {exc}".splitlines()[0]) from None
     return models, {k: v for k, v in data.items() if k not in models}
@@ -231,6 +231,11 @@ def content_candidates(v: Token) -> list[tuple[str, Spans]]:
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     out.append(("prep:" + c.lower_, _trimmed(_subtree(g))))
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
+    if subj is not None and xcomp is not None:
+        # "Melania seems to have vanished": the report is about the subject; nobody is its source
+        out.append(("subj+xcomp", _trimmed(_subtree(subj)) + _trimmed(_subtree(xcomp))))
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     if dobj is not None:
         tail = [c for c in kids if c.i > dobj.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp")]
@@ -277,4 +282,16 @@ def content_features(v: Token, kind: str, spans: Spans, kinds: set[str]) -> list
          f"dep|k={v.dep_}|{base}", f"pos|k={v.pos_}|{base}", f"k|first={base}|{first_word}",
          f"k|size={base}|{size}", f"k|before={base}|{spans[0][0] < v.idx}", f"k|nspans={base}|{len(spans)}"]
     f += [f"k|other={base}|{o.split(':')[0]}" for o in sorted(kinds) if o != kind]
+    return f
+
+
+def source_features(v: Token, subj: Token, where: str) -> list[str]:
+    """Features for: is ``subj`` (found by :func:`subject_of`) the source of ``v``'s report?"""
+    lemma = v.lemma_.lower()
+    kind = subject_kind(subj)
+    base = kind.split(":")[0]
+    deps = sorted({c.dep_ for c in v.children} - {"punct"})
+    f = ["bias", "w=" + where, "sk=" + kind, "sb=" + base, f"lem|w={lemma}|{where}", f"lem|sb={lemma}|{base}",
+         "lem=" + lemma, f"dep|w={v.dep_}|{where}", "slem=" + subj.lemma_.lower(), f"pos|w={v.pos_}|{where}"]
+    f += [f"has|w={d}|{where}" for d in deps]
     return f

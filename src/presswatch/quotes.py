@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import PERSON_PRONOUNS, Resolver
 from .errors import ModelError
 from .quote_cues import (LinearModel, content_candidates, content_features, features, is_candidate, load_models,
-                         subject_of)
+                         source_features, subject_of)
 from .extensions import register_extensions
 from .types import Actor, Quote, Speaker
 
@@ -721,7 +721,9 @@ def _learned_relation(ctx: _Ctx, v: Token, p: float) -> _Rel | None:
     models = ctx.opts.models
     if _impersonal(v):
         return None
-    subj, _where = subject_of(v)
+    subj, where = subject_of(v)
+    if subj is not None and models["source"].prob(source_features(v, subj, where)) < 0.5:
+        subj = None  # "Melania seems to have vanished": the subject is what the report is about
     source = _np_range(subj) if subj is not None else None
     cands = content_candidates(v)
     if source is not None:  # the content never holds its own source

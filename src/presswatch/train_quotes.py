@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import InputError, PresswatchError
-from .quote_cues import MODEL_DIR, LinearModel, content_candidates, content_features, features, is_candidate
+from .quote_cues import (MODEL_DIR, LinearModel, content_candidates, content_features, features, is_candidate,
+                         source_features, subject_of)
 
 DEFAULT_OUT = MODEL_DIR / "cue_model.json"
 DEFAULT_THRESHOLD = 0.5
@@ -39,15 +40,16 @@ def cue_head(doc, cue_chars: set[int]):
     return next((t for t in toks if t.head is t or t.head.idx not in cue_chars), toks[0])
 
 
-def examples(pairs: Iterable) -> tuple[list[list[str]], list[int], list[list[str]], list[int]]:
-    """Cue and content training examples from ``(polnear.Document, parsed Doc)`` pairs."""
+def examples(pairs: Iterable) -> dict[str, tuple[list[list[str]], list[int]]]:
+    """Cue, content and source training examples (features, labels) from ``(polnear.Document, parsed Doc)``
+    pairs."""
     from .eval_quotes import positions
     from .quotes import scan_quotes
 
-    cue_x: list[list[str]] = []
-    cue_y: list[int] = []
-    content_x: list[list[str]] = []
-    content_y: list[int] = []
+    out: dict[str, tuple[list[list[str]], list[int]]] = {k: ([], []) for k in ("cue", "content", "source")}
+    cue_x, cue_y = out["cue"]
+    content_x, content_y = out["content"]
+    source_x, source_y = out["source"]
     for gold, doc in pairs:
         text = gold.text
         zone = [(q.start, q.end) for q in scan_quotes(text, [(0, len(text))]) if q.parent is None]
@@ -67,7 +69,12 @@ def examples(pairs: Iterable) -> tuple[list[list[str]], list[int], list[list[str
             for kind, spans in cands:
                 content_x.append(content_features(head, kind, spans, kinds))
                 content_y.append(int(positions(text, spans) == target))
-    return cue_x, cue_y, content_x, content_y
+            subj, where = subject_of(head)
+            if subj is not None:
+                source_x.append(source_features(head, subj, where))
+                gold_source = positions(text, rel.source)
+                source_y.append(int(bool(positions(text, [(subj.idx, subj.idx + len(subj))]) & gold_source)))
+    return out
 
 
 def fit(x: list[list[str]], y: list[int], c: float, min_count: int = 3, min_weight: float = 1e-3) -> LinearModel:
@@ -99,11 +106,12 @@ def parse_split(root: str | Path, split: str, model: str, limit: int | None):
 
 
 def train(pairs: list, cue_c: float = 0.3, content_c: float = 1.0, min_count: int = 3) -> dict[str, LinearModel]:
-    cue_x, cue_y, content_x, content_y = examples(pairs)
-    if not cue_y or not any(cue_y) or not any(content_y):
+    data = examples(pairs)
+    if not all(any(y) for _x, y in data.values()):
         raise InputError("no gold attribution cues in the training articles")
-    return {"cue": fit(cue_x, cue_y, cue_c, min_count),
-            "content": fit(content_x, content_y, content_c, max(1, min_count - 1))}
+    return {"cue": fit(*data["cue"], cue_c, min_count),
+            "content": fit(*data["content"], content_c, max(1, min_count - 1)),
+            "source": fit(*data["source"], content_c, max(1, min_count - 1))}
 
 
 def save(models: dict[str, LinearModel], path: str | Path, **meta) -> None:
