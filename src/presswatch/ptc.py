@@ -116,7 +116,8 @@ def read_split(ptc_dir: str | Path, split: str, limit: int | None = None) -> lis
         # newline="" keeps "\r" so offsets index the file as distributed.
         with open(path, encoding="utf-8", newline="") as fh:
             text = fh.read()
-        articles.append(PTCArticle(aid, text, sorted(si.get(aid, [])), sorted(tc.get(aid, []), key=lambda r: (r[1], r[2], r[0]))))
+        tc_rows = sorted(tc.get(aid, []), key=lambda r: (r[1], r[2], r[0]))
+        articles.append(PTCArticle(aid, text, sorted(si.get(aid, [])), tc_rows))
         if limit is not None and len(articles) >= limit:
             break
     return articles

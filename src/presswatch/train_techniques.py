@@ -211,7 +211,7 @@ def run(args: argparse.Namespace) -> int:
     # -- held-out tuning and scores --------------------------------------
     threshold, report = 0.5, {}
     if held:
-        probs, ranked = {}, {}
+        probs = {}
         with torch.inference_mode():
             for group in batches(held):
                 for p, st in zip(group, forward(group, False)):
@@ -219,7 +219,8 @@ def run(args: argparse.Namespace) -> int:
         gold = {p.id: p.gold_si for p in held}
         best = (-1.0, 0.5)
         for thr in [x / 100 for x in range(20, 75, 5)]:
-            pred = {k: [(s, e) for s, e, _ in decode_spans(p.text, p.offsets, pr, thr)] for k, (p, _, pr) in probs.items()}
+            pred = {k: [(s, e) for s, e, _ in decode_spans(p.text, p.offsets, pr, thr)]
+                    for k, (p, _, pr) in probs.items()}
             f1 = si_scores(pred, gold).f1
             best = max(best, (f1, thr))
         threshold = best[1]
@@ -227,8 +228,8 @@ def run(args: argparse.Namespace) -> int:
         def classify(p, st, spans):
             if not spans:
                 return []
-            x = torch.stack([torch.cat([pool_span(st, p.offsets, s, e), torch.tensor(span_features(p.text, s, e, p.lines))])
-                             for s, e in spans])
+            x = torch.stack([torch.cat([pool_span(st, p.offsets, s, e),
+                                        torch.tensor(span_features(p.text, s, e, p.lines))]) for s, e in spans])
             with torch.inference_mode():
                 return torch.softmax(tc_head(x), -1).argsort(-1, descending=True).tolist()
 
@@ -240,7 +241,8 @@ def run(args: argparse.Namespace) -> int:
                 tc_pred.extend((k, labels[i], *sp) for i in order[: counts[sp]])
             tc_gold.extend((k, lab, s, e) for lab, s, e in p.gold_tc)
             found = decode_spans(p.text, p.offsets, pr, threshold)
-            full_pred[k] = [(labels[o[0]], s, e) for (s, e, _), o in zip(found, classify(p, st, [(s, e) for s, e, _ in found]))]
+            orders = classify(p, st, [(s, e) for s, e, _ in found])
+            full_pred[k] = [(labels[o[0]], s, e) for (s, e, _), o in zip(found, orders)]
         si = si_scores({k: [(s, e) for _, s, e in v] for k, v in full_pred.items()}, gold)
         report = {"heldout_articles": len(held), "threshold": threshold, "si": si.as_dict(),
                   "tc_micro": tc_scores(tc_pred, tc_gold)[0].as_dict(),
