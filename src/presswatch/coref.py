@@ -201,6 +201,14 @@ class Resolver:
         return self.doc[p.start:p.end].text
 
     # -- queries ----------------------------------------------------------
+    def by_surname(self, word: str) -> Person | None:
+        """The first full-name person whose last word is ``word`` in any case (``PENCE`` -> Mike Pence)."""
+        key = word.casefold()
+        for p in self.persons:
+            if p.full and self.doc[p.end - 1].text.casefold() == key:
+                return self.root(p)
+        return None
+
     def person_at(self, i: int) -> Person | None:
         return self.by_token.get(i)
 

@@ -415,6 +415,11 @@ def extract(doc: Doc, opts: QuotesComponent) -> list[Quote]:
     top = [k for k, q in enumerate(ctx.quoted) if q.parent is None]
     claimed: set[int] = set()
     continued = {q.continuation_of for q in ctx.quoted if q.continuation_of is not None}
+    for rel in _transcript_turns(ctx):  # `PENCE: Well, look, ...`: the turn is the quote
+        rels.append(rel)
+        direct_zone.extend(rel.content)
+        claimed.update(k for k in top if rel.source[0] <= ctx.quoted[k].open + 1 and ctx.quoted[k].open < rel.cue[0]
+                       or _inside(rel.content, ctx.quoted[k].start, ctx.quoted[k].end))
     for k in top:
         if k in claimed:
             continue
@@ -533,6 +538,32 @@ def _colon(ctx: _Ctx, colon: Token, content: list[tuple[int, int]]) -> _Rel | No
         return None
     s, e = head[0].i, head[-1].i + 1
     return _Rel("direct", content, (colon.idx, colon.idx + 1), (s, e), ents[-1], 0.7)
+
+
+_TURN_LABEL = re.compile(r"[\"“”«']?\s*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][A-Za-z.’'-]*(?:\s+[A-Z][A-Za-z.’'-]*){0,2}):\s+(?=\S)")
+
+
+def _transcript_turns(ctx: _Ctx) -> list[_Rel]:
+    """Interview transcript turns: a paragraph opening with a speaker label and a colon (`WALLACE: ...`,
+    `Mr. Smith: ...`), when the article has at least two such paragraphs; the turn is the content."""
+    text, found = ctx.text, []
+    for r_start, r_end in ctx.regions:
+        for a, b in _paragraphs(text, r_start, r_end):
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            m = _TURN_LABEL.match(text, a + lead, b)
+            if m is None or len(m.group(1)) > 40:
+                continue
+            label = ctx.tokens(m.start(1), m.end(1))
+            if not label or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in label):
+                continue
+            colon = m.end(1)
+            start, end = _trim_chars(text, m.end(), b)
+            end = end - 1 if text[end - 1:end] in "\"”" and text[start - 1:start] not in "\"“" else end
+            if end - start < 2:
+                continue
+            head = max(label, key=lambda t: (t.dep_ != "compound", t.i))
+            found.append(_Rel("direct", [(start, end)], (colon, colon + 1), (label[0].i, label[-1].i + 1), head, 0.6))
+    return found if len(found) >= 2 else []
 
 
 def _colon_line(ctx: _Ctx, colon: Token) -> _Rel | None:
@@ -816,6 +847,8 @@ def _speaker(ctx: _Ctx, tok: Token | None) -> tuple[str | None, tuple[int, int] 
             root = res.root(p)
             return res.name(root), res.span(root)
     p = res.resolve_token(tok)
+    if p is None and tok.is_upper and tok.is_alpha and len(tok) > 2:  # transcript label `PENCE:`
+        p = res.by_surname(tok.text)
     if p is not None:
         return res.name(p), res.span(p)
     # the head itself, or a name compounded to it ("The WSJ newspaper")
