@@ -144,3 +144,136 @@ def test_extra_files_from_config(tmp_path):
     text = "Olga Brannigan opened the new bridge."
     actor = actor_at(analyzer.analyze(Article(id="t", text=text, published="2022-01-01")), text, "Olga")
     assert actor.id == "my-mayor" and not actor.local and actor.roles[0].title == "Mayor of Dublin"
+
+
+# -- rules added with the entity-linking gold set (texts written for these tests) --------------
+
+def test_administration_and_government_are_the_executive(actors_analyzer):
+    text = "The Obama administration announced new sanctions. Later the George W. Bush administration was blamed."
+    r = analyze(actors_analyzer, text, "2016-09-12")
+    assert actor_at(r, text, "Obama administration").id == "us-white-house"
+    assert actor_at(r, text, "Bush administration").id == "us-white-house"
+
+
+def test_longest_knowledge_base_name_wins(actors_analyzer):
+    text = "The network is financed by the Russian government. Russia Today denied it."
+    r = analyze(actors_analyzer, text, "2016-09-19")
+    assert actor_at(r, text, "Russian government").id == "ru-government"
+    assert actor_at(r, text, "Russia Today").id == "media-rt"
+
+
+def test_party_adjectives_and_singulars(actors_analyzer):
+    text = "That is why Democrat Hillary Clinton spoke at the Democratic convention, while Republican leaders met."
+    r = analyze(actors_analyzer, text, "2016-09-28")
+    assert actor_at(r, text, "Democrat ").id == "us-democratic-party"
+    assert actor_at(r, text, "Democratic convention").id == "us-democratic-party"
+    assert actor_at(r, text, "Republican leaders").id == "us-republican-party"
+
+
+def test_surname_before_the_full_name(actors_analyzer):
+    text = "Critics recalled the Bush-era torture programme. George W. Bush never apologised for it."
+    r = analyze(actors_analyzer, text, "2018-03-13")
+    assert actor_at(r, text, "Bush-era").id == actor_at(r, text, "George W. Bush").id == "george-w-bush-usa"
+
+
+def test_partial_names_follow_the_full_name_seen_earlier(actors_analyzer):
+    text = ("Ildefonso Guajardo Villarreal, the economy secretary, came to talk about trade. "
+            "Mr. Guajardo Villarreal argues there is little point in responding now.")
+    r = analyze(actors_analyzer, text, "2016-09-28")
+    full = actor_at(r, text, "Ildefonso")
+    assert full.local and actor_at(r, text, "Guajardo Villarreal argues") is full
+
+
+def test_abbreviations_are_not_surnames(actors_analyzer):
+    text = "A trip by Senate leader Mitch McConnell (Ky.) followed a month later."
+    r = analyze(actors_analyzer, text, "2016-09-16")
+    ky = actor_at(r, text, "Ky.")
+    assert ky is None or ky.id == "mitch-mcconnell-usa"
+
+
+def test_seat_of_power_compounds_and_places(actors_analyzer):
+    text = ("White House aides said the decision was final. Reporters were barred from the White House lawn. "
+            "His pass to access the White House was suspended.")
+    r = analyze(actors_analyzer, text, "2018-11-13")
+    assert actor_at(r, text, "White House aides").id == "us-white-house"
+    assert actor_at(r, text, "White House lawn") is None
+    assert actor_at(r, text, "White House was") is None
+
+
+def test_on_is_a_place_for_nouns_but_a_target_for_pressure(actors_analyzer):
+    text = "He had long been an influential voice on Capitol Hill. The EU increased pressure on Moscow."
+    r = analyze(actors_analyzer, text, "2016-09-16")
+    assert actor_at(r, text, "Capitol Hill") is None
+    assert entity_at(r, text, "Moscow").actor == "Q159"
+
+
+def test_pro_prefix_makes_a_capital_its_government(actors_analyzer):
+    text = "He has surrounded himself with pro-Moscow advisors and praised pro-Russian statements."
+    r = analyze(actors_analyzer, text, "2016-09-10")
+    assert actor_at(r, text, "Moscow").id == "Q159"
+    assert actor_at(r, text, "Russian").id == "Q159"
+
+
+def test_bare_title_goes_to_the_nearest_named_holder(actors_analyzer):
+    text = "President Barack Obama met Vladimir Putin in China. Later the president declined to threaten Moscow."
+    r = analyze(actors_analyzer, text, "2016-09-08")
+    assert actor_at(r, text, "president declined").id == "Q76"
+
+
+def test_bare_title_without_a_named_holder_uses_the_main_country(actors_analyzer):
+    text = ("Eight US states sued in a US court. The US gun lobby objected. "
+            "The president tweeted that the plans made no sense.")
+    r = analyze(actors_analyzer, text, "2018-08-01")
+    assert actor_at(r, text, "president tweeted").id == "Q22686"
+
+
+def test_other_leaders_are_not_heads_of_state(actors_analyzer):
+    text = "McConnell, now the Senate majority leader, spoke first."
+    r = analyze(actors_analyzer, text, "2016-09-16")
+    senate = actor_at(r, text, "Senate")
+    assert senate is None or senate.id == "us-senate"
+
+
+def test_short_form_of_a_long_name_seen_in_the_article(actors_analyzer):
+    text = ("The United Nations was made to tackle such crises. The Security Council has imposed sanctions, "
+            "but the Council has proved ineffective.")
+    r = analyze(actors_analyzer, text, "2016-09-20")
+    assert actor_at(r, text, "Security Council").id == "un-security-council"
+    assert actor_at(r, text, "Council has proved").id == "un-security-council"
+
+
+def test_compound_demonyms_link_each_country(actors_analyzer):
+    text = "In Ohio, Lithuanian Americans are numerous."
+    r = analyze(actors_analyzer, text, "2016-09-10")
+    assert actor_at(r, text, "Lithuanian").id == "Q37"
+    assert actor_at(r, text, "Americans").id == "Q30"
+
+
+def test_foreign_namesake_out_of_office_is_not_linked(actors_analyzer):
+    text = "Former three-term Rep. John Delaney wrote that the American people deserve the full report."
+    r = analyze(actors_analyzer, text, "2019-03-23")
+    actor = actor_at(r, text, "John Delaney")
+    assert actor is None or actor.local or actor.country == "USA"
+
+
+def test_kb_lookups_for_names_parties_and_executives():
+    from presswatch.kb import Entry, KnowledgeBase
+    from presswatch.types import Role
+
+    kb = KnowledgeBase([
+        Entry(id="p1", name="Syed Khursheed Ahmed Shah", type="person", country="PAK"),
+        Entry(id="p2", name="Jorge Castaneda Gutman", type="person", country="MEX"),
+        Entry(id="party", name="Labour Party", type="party", country="GBR", aliases=["Socialists"]),
+        Entry(id="body", name="Cabinet Office", type="government_body", country="GBR",
+              aliases=["UK government", "British government"]),
+        Entry(id="un", name="United Nations", type="organization"),
+        Entry(id="unsc", name="United Nations Security Council", type="organization"),
+        Entry(id="pm", name="Jane Doe", type="person", country="GBR",
+              roles=[Role(title="Prime Minister", start="2020", end="2022")]),
+    ])
+    assert kb.lookup_person("Syed Muzaffar Shah") == []  # middle names must agree
+    assert [e.id for e in kb.lookup_person("Syed Shah")] == ["p1"]
+    assert [e.id for e in kb.lookup_person("Jorge Castañeda")] == ["p2"]  # first of two surnames
+    assert [e.id for e in kb.lookup("Labour")] == ["party"] and [e.id for e in kb.lookup("Socialist")] == ["party"]
+    assert kb.executive[("GBR", "government")] == "body"
+    assert ("unsc", "united nations") in kb.by_suffix["security council"]

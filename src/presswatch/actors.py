@@ -81,6 +81,8 @@ HOG_LEADS = {"GBR", "DEU", "JPN", "IND", "ITA", "CAN", "AUS", "ESP", "NLD", "BEL
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GENERATED_SOURCES = {"people.jsonl", "countries.jsonl"}
 ORG_TYPES = {"organization", "alliance", "government_body", "media", "party", "group"}
+NOTABLE_FUNCTIONS = {"head_of_state", "head_of_government", "vice_president", "foreign_minister", "defence_minister",
+                     "secretary_general"}
 
 
 @Language.factory(
@@ -169,9 +171,11 @@ def _bare_title(span: Span) -> bool:
     return " ".join(words) in _BARE_TITLES
 
 
-def _generated_only(entry: Entry) -> bool:
-    """True for people known only from the generated lists (UN speakers, Phoenix leaders)."""
-    return all(src in GENERATED_SOURCES for src in entry.sources)
+def _minor_generated(entry: Entry) -> bool:
+    """True for people known only from the generated lists (UN speakers, Phoenix leaders) who never
+    held an office of note there (Phoenix's generic "government (XXX)" entries)."""
+    return all(src in GENERATED_SOURCES for src in entry.sources) and not any(
+        title_function(r.title) in NOTABLE_FUNCTIONS for r in entry.roles)
 
 
 def _caps_context(doc: Doc, i: int) -> bool:
@@ -397,10 +401,10 @@ class _Resolution:
         if not cands:
             return None
         function, country = self.title_before(span)
-        # A namesake from the generated lists, out of office and from a country the article never
-        # names, is someone else ("John Delaney" the US congressman, not the Bahamian minister).
+        # A minor official from the generated lists, out of office and from a country the article
+        # never names, is someone else ("John Delaney" the US congressman, not the Bahamian official).
         cands = [e for e in cands if e.roles_at(self.date) or e.country in self.countries_seen
-                 or (country is not None and e.country == country) or not _generated_only(e)]
+                 or (country is not None and e.country == country) or not _minor_generated(e)]
         if not cands:
             return None
         if len(cands) == 1:
@@ -608,17 +612,18 @@ class _Resolution:
                 self.link(holders[0], s, e)
 
     def salient_holder(self, function: str, start: int) -> Optional[str]:
-        """Who "the president" at ``start`` is: the nearest person named before it who holds that
-        office on the article date, else the holder of that office in the country the article
-        names most."""
-        best, best_pos = None, -1
+        """Who "the president" at ``start`` is: of the people named before it who hold that office
+        on the article date, the one named most (then first); else the holder of that office in
+        the country the article names most."""
+        best, best_key = None, None
         for actor, spans in self.mentions.items():
             entry = None if actor in self.local else self.kb.get(actor)
             if entry is None or not any(title_function(r.title) == function for r in entry.roles_at(self.date)):
                 continue
             before = [a for a, _ in spans if a < start]
-            if before and max(before) > best_pos:
-                best, best_pos = actor, max(before)
+            key = (len(before), -min(before)) if before else None  # most mentioned, then first mentioned
+            if key and (best_key is None or key > best_key):
+                best, best_key = actor, key
         if best:
             return best
         counts: dict[str, int] = {}
