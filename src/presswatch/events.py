@@ -66,6 +66,11 @@ OWN_RETREAT = {"withdraw", "pull", "retreat", "release", "free", "return", "cede
 # Passives whose subject is what its own side sends: "troops were deployed".
 SENT_VERBS = {"send", "deploy", "dispatch", "station", "move", "mass", "mobilize", "mobilise", "airlift", "fly",
               "position"}
+# Words of office: an unknown person with one of them speaks for a state.
+TITLE_WORDS = {"president", "minister", "premier", "prime", "chancellor", "secretary", "spokesman", "spokeswoman",
+               "spokesperson", "ambassador", "envoy", "general", "gen.", "commander", "chief", "leader", "king",
+               "queen", "prince", "emir", "sheikh", "governor", "deputy", "official", "negotiator", "diplomat",
+               "delegate", "representative", "colonel", "col.", "marshal", "admiral", "vice", "speaker", "head"}
 # Types whose conjoined actors act together, so that each is the other's target.
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # Violence with two sides: "Indian and Pakistani troops exchanged fire", "clashed", "fought".
@@ -803,7 +808,7 @@ class _SentenceCoder:
         if actor is None and tok.lower_ in FIRST_PERSON:
             q = ctx.quote_at(tok.idx)
             if q is not None and q.speaker is not None:
-                actor = ctx.speaker_actor(q)
+                actor = self._speaker_actor(q)
                 text = q.speaker.name or text
         if actor is None and tok.lower_ in PRONOUNS:
             actor = self._antecedent(tok)
@@ -839,6 +844,13 @@ class _SentenceCoder:
             if t.lower_ in PRONOUNS:
                 rank += 1  # "his Omani counterpart": the demonym says more than the pronoun
             ranked.append((rank, len(path), t.i, actor))
+        # "Kofi Annan, the U.N. secretary-general,": the apposition says whose
+        for ap in _children(head, "appos"):
+            for t in ap.subtree:
+                actor = ctx.actor_at(t) or (ctx.place_at(t) if t.dep_ in ("compound", "amod", "poss") else None)
+                if actor and not ctx.weak(actor):
+                    ranked.append((1, 1, t.i, actor))
+                    break
         if ranked:
             return min(ranked)[3]
         # An acted-on thing names its author: "the attacks launched by Palestinian militants".
@@ -900,9 +912,14 @@ class _SentenceCoder:
     def _in_context(self, arg: EventArg, other: Optional[EventArg], is_target: bool, etype: str = "") -> EventArg:
         """"Police", "rebels", "protesters" with no country of their own get the sentence's country."""
         head = self.heads.get(tuple(arg.span)) if arg.span else None
-        if arg.actor or head is None:
+        if head is None:
             return arg
-        if not _generic(head):
+        # an official the knowledge base does not know speaks for the country the sentence is about
+        titled = arg.actor and self.ctx.weak(arg.actor) and self.ctx.actors[arg.actor].type == "person" and any(
+            t.lower_ in TITLE_WORDS for t in self.sent if arg.span[0] <= t.idx < arg.span[1])
+        if arg.actor and not titled:
+            return arg
+        if not _generic(head) and not titled:
             # "the release of detained journalists": whose release says who is acted on
             of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
             if not (of and _generic(of[0])):
@@ -1114,7 +1131,20 @@ class _SentenceCoder:
         if q is None or q.speaker is None or not (q.speaker.actor or q.speaker.name):
             return None
         span = q.source[0] if q.source else None
-        return EventArg(actor=self.ctx.speaker_actor(q), text=q.speaker.name, span=list(span) if span else None)
+        return EventArg(actor=self._speaker_actor(q), text=q.speaker.name, span=list(span) if span else None)
+
+    def _speaker_actor(self, q: Quote) -> Optional[str]:
+        """The speaker's actor; for a speaker the actors layer does not know, what the attribution says
+        ("Iraqi Foreign Minister Tariq Aziz said": Iraq)."""
+        actor = self.ctx.speaker_actor(q)
+        if (actor is None or self.ctx.weak(actor)) and q.source:
+            span = self.ctx.doc.char_span(q.source[0][0], q.source[0][1], alignment_mode="expand")
+            if span is not None:
+                found = self._arg(span.root)
+                found = self._in_context(found, None, is_target=False)
+                if found.actor and not self.ctx.weak(found.actor):
+                    return found.actor
+        return actor
 
     @staticmethod
     def _governing_verb(tok: Token) -> Optional[Token]:
