@@ -14,7 +14,8 @@ the gaps event coding cares about, inside the events layer only:
   ("police", "rebels", "protesters", "authorities"); the events layer gives
   them the country where the sentence happens, as event coders do.
 - :data:`CROWD_HEADS`: nouns for people acting collectively, which tell a
-  street protest (PROTEST) from a diplomatic one (ACCUSE).
+  street protest (PROTEST) from a diplomatic one (ACCUSE); :data:`FORCE_HEADS`:
+  armed forces and their weapons ("troops left", "jets hit").
 
 Limits: names match case-sensitively on their first letter ("Chad" but not
 "chad"), the longest name wins, and a match inside a longer person name (the
@@ -50,7 +51,7 @@ GENERIC_HEADS = {
     "dozens", "junta", "regime", "cabinet", "spokesman", "spokeswoman", "spokesperson", "envoy", "delegation",
     "negotiators", "representatives", "group", "unions", "union", "dockworkers", "miners", "teachers", "doctors",
     "nurses", "drivers", "traders", "youths", "men", "women", "chief", "commission", "agency", "navy",
-    "victims", "survivors", "migrants", "inhabitants", "population", "police officers", "peacekeepers",
+    "victims", "survivors", "migrants", "inhabitants", "population", "police officers", "peacekeepers", "settlers",
 }
 CROWD_HEADS = {
     "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "student", "students",
@@ -58,6 +59,15 @@ CROWD_HEADS = {
     "activists", "supporters", "thousands", "hundreds", "dozens", "unions", "union", "dockworkers", "miners",
     "teachers", "doctors", "nurses", "drivers", "traders", "youths", "men", "women", "pensioners", "employees",
     "opposition", "nationalists", "marchers", "strikers", "truckers", "taxi", "staff",
+}
+# Nouns for armed forces and their weapons: "troops left Chechnya", "jets hit the bases".
+FORCE_HEADS = {
+    "troop", "troops", "forces", "force", "army", "soldier", "soldiers", "unit", "units", "garrison", "peacekeepers",
+    "militia", "militias", "militiamen", "rebel", "rebels", "fighter", "fighters", "guerrilla", "guerrillas",
+    "insurgent", "insurgents", "jet", "jets", "warplane", "warplanes", "aircraft", "artillery", "gunboat", "gunboats",
+    "warship", "warships", "tank", "tanks", "navy", "gunman", "gunmen", "militant", "militants", "commandos",
+    "helicopter", "helicopters", "gunships", "drone", "drones", "missile", "missiles", "bomber", "bombers", "marines",
+    "paratroopers", "police", "division", "divisions", "battalion", "battalions", "brigade", "brigades",
 }
 # Prepositions whose object says where something happens, not who acts.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "within"}
@@ -186,4 +196,4 @@ def _is_state(name: Name) -> bool:
     return entry is not None and entry.type == "state"
 
 
-__all__ = ["Name", "scan", "name_table", "key", "GENERIC_HEADS", "CROWD_HEADS", "LOCATIVE_PREPS"]
+__all__ = ["Name", "scan", "name_table", "key", "GENERIC_HEADS", "CROWD_HEADS", "FORCE_HEADS", "LOCATIVE_PREPS"]

@@ -204,7 +204,7 @@ class Cue:
     # verbs: one of these words must be the object or a preposition/complement of the verb
     # ("impose" + sanctions); nouns: a modifier of the noun ("joint" exercises)
     object: frozenset = frozenset()
-    subject: str = ""  # "crowd": only when people act collectively ("protesters blocked roads")
+    subject: str = ""  # "crowd": people acting collectively ("protesters blocked roads"); "forces": armed forces
 
 
 @dataclass

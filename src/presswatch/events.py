@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .dates import resolve_date
-from .event_actors import CROWD_HEADS, GENERIC_HEADS, LOCATIVE_PREPS, Name, scan
+from .event_actors import CROWD_HEADS, FORCE_HEADS, GENERIC_HEADS, LOCATIVE_PREPS, Name, scan
 from .event_lexicon import Lexicon, load_lexicon
 from .extensions import analysed_regions, register_extensions
 from .stances import Claim, build_stances
@@ -107,7 +107,7 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "par
 LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "launch", "begin", "start", "issue", "make", "give", "express",
                "voice", "declare", "announce", "impose", "have", "go", "organize", "organise", "mount", "open",
                "file", "lodge", "extend", "take", "pay", "resume", "return", "join", "attend", "enter", "grant",
-               "order", "deliver", "send", "complete", "initiate"}
+               "order", "deliver", "send", "complete", "initiate", "signal", "reaffirm", "renew"}
 PHRASE_DEPS = {"prt", "prep", "dobj", "advmod", "pobj", "acomp", "pcomp"}
 PARTICLES = {"over", "out", "down", "up", "off", "back", "on", "in", "away"}
 # Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
@@ -467,6 +467,14 @@ def _object_words(verb: Token) -> set[str]:
     return out
 
 
+def _misparsed_verb(tok: Token) -> bool:
+    """A past-tense verb the parser attached as a modifier of its own object, after a subject-like noun."""
+    if tok.tag_ != "VBD" or tok.dep_ != "amod" or tok.i == tok.sent.start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ in ("PROPN", "NOUN") and prev.dep_ in ("nsubj", "npadvmod", "compound", "poss", "amod", "ROOT")
+
+
 def _generic(tok: Token) -> bool:
     """A noun for people or forces that does not say whose ("police", "rebels", "protesters")."""
     return tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS
@@ -496,8 +504,9 @@ class _SentenceCoder:
                 if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
                     aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
                     return _Cue("REQUEST", "100", None, "asserted", "modal", [aux], False)
-            # "the detained journalists", "boats seized last year": participles that describe, not report
-            if tok.dep_ in ("amod", "compound") or tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # "the detained journalists", "boats seized last year": participles that describe, not report;
+            # a past tense read as a modifier ("Turkey trained [Azerbaijani officers]") is a misparsed verb
+            if tok.dep_ in ("amod", "compound") and not _misparsed_verb(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None
             if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "test":
                 return _Cue("MOBILIZE", "150", None, "asserted", "verb", [tok], True)  # "test-fired a missile"
@@ -554,7 +563,7 @@ class _SentenceCoder:
                             words.add("@state")
                     if not cue.object & words:
                         continue
-                if cue.subject == "crowd" and not self._crowd_subject(tok):
+                if cue.subject and not self._subject_is(tok, cue.subject):
                     continue
                 return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", toks, True)
             if pass_ == "specific" and light:
@@ -568,7 +577,7 @@ class _SentenceCoder:
         if lemma in LIGHT_VERBS or self.lex.curated_cues(lemma, "verb"):
             return lemma
         low = tok.lower_
-        for form in (low, low[:-1], low[:-2], low[:-3]):
+        for form in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "y" if low.endswith("ied") else ""):
             if form and (form in LIGHT_VERBS or self.lex.curated_cues(form, "verb")) and len(form) >= len(low) - 3:
                 return form
         return lemma
@@ -598,14 +607,16 @@ class _SentenceCoder:
         mods |= {t.lemma_.lower() for t in noun.lefts}
         return bool(cue.object & mods)
 
-    def _crowd_subject(self, verb: Token) -> bool:
-        """People acting collectively: "protesters", "thousands of people", "Palestinians"."""
+    def _subject_is(self, verb: Token, kind: str) -> bool:
+        """The subject is a crowd ("protesters", "thousands of people", "Palestinians") or armed forces
+        ("troops", "jets")."""
+        heads = CROWD_HEADS if kind == "crowd" else FORCE_HEADS
         subj = _children(verb, *SUBJ) or [s for s in [self._controller(verb)] if s is not None]
         for s in subj:
             for t in [s] + [p for c in _children(s, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]:
-                if t.lower_ in CROWD_HEADS or t.lemma_.lower() in CROWD_HEADS:
+                if t.lower_ in heads or t.lemma_.lower() in heads:
                     return True
-                if t.tag_ in ("NNPS", "NNS") and t.ent_type_ == "NORP":
+                if kind == "crowd" and t.tag_ in ("NNPS", "NNS") and t.ent_type_ == "NORP":
                     return True  # "Palestinians demonstrated"
         return False
 
@@ -1037,6 +1048,9 @@ class _SentenceCoder:
     def _subject_of(self, verb: Token, depth: int = 0) -> Optional[EventArg]:
         if depth > 5:
             return None
+        if _misparsed_verb(verb):
+            prev = verb.doc[verb.i - 1]
+            return self._arg(prev)
         subj = _children(verb, *SUBJ)
         if subj and subj[0].dep_ != "expl":
             # Two subjects happen on bad parses of long sentences: the nearer one is the verb's.
@@ -1184,6 +1198,8 @@ class _SentenceCoder:
                 if c.lower_ in ("of", "on", "to", "for", "against", "with", "about"):
                     cands.extend(_children(c, "pobj", "pcomp"))
         else:
+            if _misparsed_verb(tok):
+                cands.append(tok.head)  # "trained [Azerbaijani army officers]"
             cands.extend(_children(tok, *PASS_SUBJ))
             cands.extend(_children(tok, "dative"))
             cands.extend(_children(tok, "dobj", "obj", "attr"))
