@@ -277,3 +277,24 @@ def test_kb_lookups_for_names_parties_and_executives():
     assert [e.id for e in kb.lookup("Labour")] == ["party"] and [e.id for e in kb.lookup("Socialist")] == ["party"]
     assert kb.executive[("GBR", "government")] == "body"
     assert ("unsc", "united nations") in kb.by_suffix["security council"]
+
+
+def test_family_name_first_and_notable_surnames_out_of_office(actors_analyzer):
+    text = ("Secretary General Ban Ki-moon condemned the test. Ban, a diplomat from South Korea, leaves soon. "
+            "In the U.S. race, whether it's Clinton or Trump, this is the top issue.")
+    r = analyze(actors_analyzer, text, "2016-09-10")
+    assert actor_at(r, text, "Ban,").id == "ban-ki-moon-kor"
+    assert actor_at(r, text, "Trump").id == "Q22686"  # not yet in office on that date
+
+
+def test_a_title_takes_a_surname_back_from_a_headline_word(actors_analyzer):
+    text = "Derelict Obama and Clinton\n\nPresident Obama did not react. Obama and Clinton continue to ignore it."
+    r = analyze(actors_analyzer, text, "2016-09-22")
+    assert actor_at(r, text, "Obama did").id == "Q76"
+    assert actor_at(r, text, "Obama and Clinton continue").id == "Q76"
+
+
+def test_possessive_inside_a_known_name_is_not_split(actors_analyzer):
+    text = "Kerry referred to the Democratic People's Republic of Korea by its official name."
+    r = analyze(actors_analyzer, text, "2016-09-10")
+    assert actor_at(r, text, "Republic of Korea").id == "Q423"

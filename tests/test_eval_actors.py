@@ -126,3 +126,15 @@ def test_speed_times_the_actors_layer_against_the_rest(tmp_path):
     row = {"file": "a.txt", "start": 0, "end": 6, "mention": "Moscow", "actor": "Q159", "type": "metonym"}
     s = eval_actors.speed([row], tmp_path, repeats=1)
     assert s["articles"] == 1 and 0 < s["base_s"] <= s["actors_s"] and s["ratio"] >= 1.0
+
+
+def test_predicted_ignores_descriptions_around_a_name():
+    text = "Rudy Giuliani is the former mayor of New York City. Donald Trump agreed."
+    nyc = text.index("New York City")
+    desc = text.index("the former mayor")
+    trump = text.index("Trump")
+    actors = [Actor(id="rudy-giuliani-usa", name="Rudy Giuliani", type="person", mentions=[[desc, nyc + 13]]),
+              Actor(id="Q22686", name="Donald Trump", type="person", mentions=[[trump - 7, trump + 5]])]
+    assert eval_actors.predicted(actors, nyc, nyc + 13, text) == "NIL"
+    assert eval_actors.predicted(actors, nyc, nyc + 13) == "rudy-giuliani-usa"  # without the text: plain overlap
+    assert eval_actors.predicted(actors, trump, trump + 5, text) == "Q22686"  # a first name is part of the name

@@ -81,6 +81,8 @@ HOG_LEADS = {"GBR", "DEU", "JPN", "IND", "ITA", "CAN", "AUS", "ESP", "NLD", "BEL
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GENERATED_SOURCES = {"people.jsonl", "countries.jsonl"}
 ORG_TYPES = {"organization", "alliance", "government_body", "media", "party", "group"}
+# Family name first: "Ban" is Ban Ki-moon, "Xi" is Xi Jinping.
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK"}
 NOTABLE_FUNCTIONS = {"head_of_state", "head_of_government", "vice_president", "foreign_minister", "defence_minister",
                      "secretary_general"}
 
@@ -288,6 +290,8 @@ class _Resolution:
         if not core.text:
             return
         parts = _possessive_split(core)
+        if parts is not None and (self.kb.lookup(core.text) or self.kb.lookup_person(core.text)):
+            parts = None  # a name with a possessive inside: "Democratic People's Republic of Korea"
         if parts is not None:  # "Trump's White House": link the possessor, resolve the rest
             owner = self.any_actor(_strip(parts[0]))
             if owner:
@@ -358,6 +362,8 @@ class _Resolution:
     def person(self, span: Span, only_known: bool = False) -> Optional[str]:
         while len(span) > 1 and span[-1].pos_ in {"VERB", "AUX"}:  # "Obama Seeks" in a headline
             span = span[:-1]
+        while len(span) > 1 and span[0].pos_ == "ADJ":  # "Derelict Obama" in a headline
+            span = span[1:]
         text = _clean_name_text(span.text)
         words = text.split()
         cands = self.kb.lookup_person(text)
@@ -366,20 +372,42 @@ class _Resolution:
                 return None
             key = norm(text)
             if key in self.surnames:
-                return self.surnames[key]
+                known = self.surnames[key]
+                if known in self.local:  # "Derelict Obama" in a headline, then "President Obama"
+                    holder = self.titled_namesake(span, text)
+                    if holder:
+                        self.surnames[key] = holder
+                        return holder
+                return known
             if only_known:
                 return None
             cands = cands or self.kb.lookup_surname(text)
-            cands = [c for c in cands if c.roles_at(self.date)]
+            active = [c for c in cands if c.roles_at(self.date)]
+            # nobody of that name in office: a notable one from a country the article names
+            # ("Trump" in September 2016, "Bush" in 2018)
+            cands = active or [c for c in cands if c.country in self.countries_seen and not _minor_generated(c)]
         best = self.choose(cands, span)
         if best is None and len(words) > 1:
             best = self.seen_suffix(text) or self.surname_fallback(span, words)
         if best and len(words) > 1:
             self.surnames.setdefault(norm(words[-1]), best)
+            entry = self.kb.get(best)
+            if entry is not None and entry.country in FAMILY_NAME_FIRST:  # "Ban" after "Ban Ki-moon"
+                self.surnames.setdefault(norm(words[0]), best)
             self.full_names.append((tuple(name_key(text).split()), best))
         elif best:
             self.surnames.setdefault(norm(text), best)
         return best
+
+    def titled_namesake(self, span: Span, surname: str) -> Optional[str]:
+        """The one person in office with this surname whose office the title before it names."""
+        function, country = self.title_before(span)
+        if not function:
+            return None
+        found = [c.id for c in self.kb.lookup_surname(surname)
+                 if (country is None or c.country == country)
+                 and any(title_function(r.title) == function for r in c.roles_at(self.date))]
+        return found[0] if len(found) == 1 else None
 
     def seen_suffix(self, text: str) -> Optional[str]:
         """"Suu Kyi" after "Aung San Suu Kyi", "Pena Nieto" after "Enrique Pena Nieto"."""
@@ -486,7 +514,9 @@ class _Resolution:
             iso = self.kb.demonyms.get(prefix)
             if iso and iso in self.kb.state_of_iso:
                 owners.add(self.kb.state_of_iso[iso])
-            n = sum(len(self.mentions.get(o, [])) for o in owners)
+            # its own earlier full mentions count most ("the Security Council" after "the United Nations
+            # Security Council"), then those of the actor its first words name
+            n = 2 * len(self.mentions.get(actor_id, [])) + sum(len(self.mentions.get(o, [])) for o in owners)
             if n > count:
                 best, count = actor_id, n
         return best

@@ -251,6 +251,10 @@ _TWO_SURNAMES = {"ESP", "MEX", "ARG", "COL", "CHL", "PER", "VEN", "ECU", "BOL", 
                  "HND", "SLV", "NIC", "CRI", "PAN", "PRT", "BRA"}
 
 
+# Family name first ("Xi Jinping", "Ban Ki-moon"): the first word is indexed as a surname too.
+_FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK"}
+
+
 def _party_variants(key: str) -> list[str]:
     """Extra keys for a party name: "democratic party" -> "democratic", "democrats" -> "democrat"."""
     out = []
@@ -311,6 +315,8 @@ class KnowledgeBase:
                     self._add(self.by_surname, words[-1], e.id)
                     self._add(self.by_name, f"{words[0][0]} {words[-1]}", e.id)  # initials: "V. Putin"
                     self._add(self.by_name, f"{words[0]} {words[-1]}", e.id)  # drops middle names
+                if len(words) >= 2 and e.country in _FAMILY_NAME_FIRST:
+                    self._add(self.by_surname, words[0], e.id)
                 if len(words) >= 3 and e.country in _TWO_SURNAMES and len(words[-2]) > 2:
                     self._add(self.by_surname, words[-2], e.id)
                     self._add(self.by_name, f"{words[0]} {words[-2]}", e.id)
