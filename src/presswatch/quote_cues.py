@@ -29,6 +29,7 @@ from .errors import ModelError
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "quotes"
 NOUN_COMPLEMENTS = ("acl", "prep", "ccomp", "relcl")
+QUOTE_MARKS = set("\"“”«»‘’'`")
 _ENT_KIND = {"PERSON": "per", "ORG": "org", "NORP": "org", "GPE": "org", "FAC": "org", "WORK_OF_ART": "work"}
 
 
@@ -129,7 +130,16 @@ def features(tok: Token, quoted: bool = False) -> list[str]:
     if "ccomp" in deps:
         comp = next(c for c in kids if c.dep_ == "ccomp")
         mark = next((g.lower_ for g in comp.children if g.dep_ == "mark"), "-")
-        f += ["ccomp_mark=" + mark, f"lem|ccomp_mark={lemma}|{mark}"]
+        f += ["ccomp_mark=" + mark, f"lem|ccomp_mark={lemma}|{mark}", "ccomp_tag=" + comp.tag_,
+              "ccomp_lem=" + comp.lemma_.lower()]
+    if tok.pos_ == "NOUN" and tok.head is not tok:
+        f.append(f"noun|gov={lemma}|{tok.head.lemma_.lower()}|{tok.dep_}")
+    if len(lemma) > 4:
+        f.append("suffix=" + lemma[-3:])
+    sent = tok.sent
+    near = tok.doc[max(sent.start, tok.i - 3):min(sent.end, tok.i + 4)]
+    if any(t.text in QUOTE_MARKS for t in near):
+        f += ["near_quote", "near_quote|lem=" + lemma]
     for c in kids:
         if c.dep_ == "prep":
             f += ["prep=" + c.lower_, f"lem|prep={lemma}|{c.lower_}"]
@@ -216,6 +226,20 @@ def _subtree(tok: Token) -> list[Token]:
     return list(tok.doc[tok.left_edge.i:tok.right_edge.i + 1])
 
 
+def _without_tail(c: Token) -> Spans | None:
+    """The subtree of ``c`` without a trailing comma-separated participle, adverbial clause or
+    prepositional phrase ("that paying no taxes was smart, although he ...")."""
+    tail = [g for g in c.rights if g.dep_ in ("advcl", "prep", "npadvmod", "conj", "cc", "punct")]
+    cut = None
+    for g in tail:
+        if g.dep_ in ("advcl", "prep", "npadvmod", "conj") and g.i > 0 and c.doc[g.left_edge.i - 1].text == ",":
+            cut = g.left_edge.i - 1
+            break
+    if cut is None or cut <= c.left_edge.i:
+        return None
+    return _trimmed(list(c.doc[c.left_edge.i:cut]))
+
+
 def content_candidates(v: Token) -> list[tuple[str, Spans]]:
     """Possible reported contents of predicate ``v``: ``(kind, char spans)`` pairs."""
     doc = v.doc
@@ -227,10 +251,18 @@ def content_candidates(v: Token) -> list[tuple[str, Spans]]:
             if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children):
                 kind = "xcomp_to"
             out.append((kind, _trimmed(_subtree(c))))
+            short = _without_tail(c)
+            if short is not None:
+                out.append((kind + "-tail", short))
         elif c.dep_ == "prep":
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     out.append(("prep:" + c.lower_, _trimmed(_subtree(g))))
+                    short = _without_tail(g)
+                    if short is not None:
+                        out.append(("prep-tail", short))
+            if any(g.dep_ == "conj" for g in c.children):  # "supporter of NATO and of U.S. solidarity"
+                out.append(("prep+conj", _trimmed([t for t in _subtree(c) if t.i != c.i])))
     subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
     xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
     if subj is not None and xcomp is not None:
@@ -253,6 +285,8 @@ def content_candidates(v: Token) -> list[tuple[str, Spans]]:
     if v.dep_ in ("parataxis", "ccomp", "advcl") and v.head is not v and v.i > v.head.left_edge.i:
         own = set(range(v.left_edge.i, v.right_edge.i + 1))
         rest = [t for t in _subtree(v.head) if t.i not in own]
+        while rest and (rest[0].dep_ == "cc" or rest[0].is_punct):  # "But in recent days, ..."
+            rest.pop(0)
         spans = [s for s in _trimmed(rest)]
         if spans:
             out.append(("head", spans))

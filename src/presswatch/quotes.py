@@ -260,17 +260,17 @@ class _Rel:
 @Language.factory(
     "presswatch_quotes",
     default_config={"indirect": True, "follow_on": True, "min_direct_words": 4, "max_quote_chars": 5000,
-                    "lexicon": "cue_lexicon.json", "model": "cue_model.json", "cue_threshold": 0.5,
-                    "rule_threshold": 0.2},
+                    "lexicon": "cue_lexicon.json", "model": "cue_model.json", "cue_threshold": 0.55,
+                    "content_threshold": 0.1, "rule_threshold": 0.3},
 )
 def make_quotes(nlp: Language, name: str, indirect: bool, follow_on: bool, min_direct_words: int,
                 max_quote_chars: int, lexicon: str, model: str, cue_threshold: float,
-                rule_threshold: float) -> "QuotesComponent":
+                content_threshold: float, rule_threshold: float) -> "QuotesComponent":
     register_extensions()
     return QuotesComponent(indirect=indirect, follow_on=follow_on, min_direct_words=min_direct_words,
                            max_quote_chars=max_quote_chars, learned=load_lexicon(lexicon),
                            models=load_models(model)[0] if model else None, cue_threshold=cue_threshold,
-                           rule_threshold=rule_threshold)
+                           content_threshold=content_threshold, rule_threshold=rule_threshold)
 
 
 def load_lexicon(name: str) -> frozenset[str]:
@@ -298,12 +298,13 @@ class QuotesComponent:
 
     def __init__(self, indirect: bool = True, follow_on: bool = True, min_direct_words: int = 4,
                  max_quote_chars: int = 5000, learned: Iterable[str] = (),
-                 models: dict[str, LinearModel] | None = None, cue_threshold: float = 0.5,
-                 rule_threshold: float = 0.2):
+                 models: dict[str, LinearModel] | None = None, cue_threshold: float = 0.55,
+                 content_threshold: float = 0.1, rule_threshold: float = 0.3):
         self.learned = frozenset(learned) - SPEECH_VERBS
         self.models = models or {}
         self.cue_threshold = cue_threshold
         self.rule_threshold = rule_threshold
+        self.content_threshold = content_threshold
         self.indirect = indirect
         self.follow_on = follow_on
         self.min_direct_words = min_direct_words
@@ -763,7 +764,10 @@ def _learned_relation(ctx: _Ctx, v: Token, p: float) -> _Rel | None:
     if not cands:
         return None
     kinds = {k for k, _ in cands}
-    kind, spans = max(cands, key=lambda c: models["content"].prob(content_features(v, c[0], c[1], kinds)))
+    scored = [(models["content"].prob(content_features(v, k, sp, kinds)), k, sp) for k, sp in cands]
+    best, kind, spans = max(scored, key=lambda c: c[0])
+    if best < ctx.opts.content_threshold:
+        return None
     cue = _cue_span(v)
     if kind.startswith("prep:"):
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == kind[5:]), None)
