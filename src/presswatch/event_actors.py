@@ -32,6 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 MAX_NAME_TOKENS = 6
@@ -84,9 +85,21 @@ class Name:
 
 
 def key(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = re.sub(r"\s*-\s*", "-", text.strip())
-    return re.sub(r"\s+", " ", text).lower()
+    if "’" in text or "‘" in text or "`" in text:
+        text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    if "-" in text:
+        text = re.sub(r"\s*-\s*", "-", text)
+    if "  " in text or "\n" in text or "\t" in text:
+        text = re.sub(r"\s+", " ", text)
+    return text.strip().lower()
+
+
+_PREFIX = re.compile(r"[a-z0-9]+")
+
+
+def _prefix(text: str) -> str:
+    m = _PREFIX.match(text.lower())
+    return m.group(0) if m else ""
 
 
 def _kb():
@@ -142,6 +155,12 @@ def name_table() -> dict[str, Name]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset:
+    """First alphanumeric run of every name: tokens without one of these start no name."""
+    return frozenset(_prefix(k) for k in name_table())
+
+
 def _case_ok(text: str, name: Name) -> bool:
     """Proper names start upper-case in the text; acronyms must match exactly."""
     if not text[:1].isupper() and text != name.name:
@@ -151,26 +170,49 @@ def _case_ok(text: str, name: Name) -> bool:
     return True
 
 
-def scan(doc: Doc) -> list[tuple[int, int, Name]]:
-    """Longest non-overlapping name matches as (start token, end token, name)."""
+def token_texts(doc: Doc, text: Optional[str] = None) -> tuple[list[str], list[str]]:
+    """Token texts and trailing whitespace, read from offsets (cheaper than creating Token objects)."""
+    text = doc.text if text is None else text  # Doc.text rebuilds the string on every access
+    if not len(doc):
+        return [], []
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0].tolist()
+    ends = [a + b for a, b in arr.tolist()]
+    texts = [text[a:b] for a, b in zip(starts, ends)]
+    spaces = [text[b:a] for b, a in zip(ends, starts[1:] + [len(text)])]
+    return texts, spaces
+
+
+def scan(doc: Doc, text: Optional[str] = None) -> list[tuple[int, int, Name]]:
+    """Longest non-overlapping name matches as (start token, end token, name); ``text`` is ``doc.text``."""
     table = name_table()
+    prefixes = _prefixes()
+    texts, spaces = token_texts(doc, text)
     # Only person names hide the names inside them; "the Philippine Senate" is Philippine.
-    ents = [(e.start + (1 if e[0].lower_ == "the" else 0), e.end) for e in doc.ents if e.label_ == "PERSON"]
-    ent_of = {i: (s, e) for s, e in ents for i in range(s, e)}
-    out = []
-    i, n = 0, len(doc)
+    ent_of: dict[int, tuple[int, int]] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            start = e.start + (1 if texts[e.start].lower() == "the" else 0)
+            ent_of.update((i, (start, e.end)) for i in range(start, e.end))
+    out: list[tuple[int, int, Name]] = []
+    i, n = 0, len(texts)
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isalpha():
+        first = texts[i]
+        if not first[:1].isalpha() or _prefix(first) not in prefixes:
             i += 1
             continue
         best = None
-        for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
-            if doc[j - 1].is_punct and doc[j - 1].text not in ("-", "."):
+        stop = min(n, i + MAX_NAME_TOKENS)
+        parts = [first]
+        candidates = [(i + 1, first)]
+        for j in range(i + 1, stop):
+            parts.append(spaces[j - 1] + texts[j])
+            candidates.append((j + 1, "".join(parts)))
+        for j, text in reversed(candidates):
+            if j - 1 > i and not texts[j - 1][:1].isalnum() and texts[j - 1] not in ("-", "."):
                 continue
-            span = doc[i:j]
-            value = table.get(key(span.text))
-            if value is not None and _case_ok(span.text, value):
+            value = table.get(key(text))
+            if value is not None and _case_ok(text, value):
                 best = (j, value)
                 break
         if best is None:

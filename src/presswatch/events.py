@@ -339,7 +339,7 @@ class _DocContext:
                 if ent.reading == "place" or i not in self.token_actor or self._weak(self.token_actor[i]):
                     target[i] = actor_id
         # Names the NER or the actors layer missed or misread ("Nepal" as a person, "Lithuanian").
-        for start, end, name in scan(doc):
+        for start, end, name in scan(doc, self.text):
             if all(i in self.token_actor and not self._weak(self.token_actor[i]) for i in range(start, end)):
                 continue
             actor = _name_actor(name)
@@ -493,6 +493,7 @@ class _SentenceCoder:
     def __init__(self, comp: EventsComponent, ctx: _DocContext, sent: Span):
         self.comp, self.ctx, self.sent, self.lex = comp, ctx, sent, comp.lex
         self.heads: dict[tuple[int, int], Token] = {}  # argument span -> its head token
+        self._dates: Optional[list[Span]] = None
 
     # cue detection
     def cue_for(self, tok: Token) -> Optional[_Cue]:
@@ -1281,8 +1282,10 @@ class _SentenceCoder:
                 if c.dep_ in ("ccomp", "xcomp", "relcl", "advcl", "parataxis", "conj"):
                     continue
                 nodes.update(t.i for t in c.subtree)
-        for ent in self.sent.ents:
-            if ent.label_ == "DATE" and any(t.i in nodes for t in ent):
+        if self._dates is None:
+            self._dates = [e for e in self.sent.ents if e.label_ == "DATE"]
+        for ent in self._dates:
+            if any(t.i in nodes for t in ent):
                 value = resolve_date(ent.text, article_date, future=future)
                 if value:
                     return value
