@@ -10,9 +10,11 @@ import pytest
 
 from conftest import ROOT, shared_path
 from presswatch.eval_events import (
+    actor_code,
     code_text,
     gold_type,
     load_actor_dictionary,
+    load_dev,
     load_gsr,
     load_petrarch,
     main_event,
@@ -80,6 +82,50 @@ def test_score_gsr_counts_type_source_and_target():
     assert [r["ok"] for r in rows] == [True, True, False]
 
 
+def test_load_dev_reads_jsonl_and_rejects_bad_records(tmp_path):
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps({"id": 7, "text": "A met B.", "event": "CONSULT", "source": ["AAA"]}) + "\n\n"
+                    + json.dumps({"id": "x", "text": "C fought D.", "event": "FIGHT", "date": "20010203",
+                                  "source": ["CCC"], "target": ["DDD"]}) + "\n", encoding="utf-8")
+    recs = load_dev(path)
+    assert [r["id"] for r in recs] == ["7", "x"]
+    assert recs[0]["target"] == [] and recs[1]["event"] == "ASSAULT" and recs[1]["date"] == "2001-02-03"
+    path.write_text('{"id": "y", "event": "AGREE"}\n', encoding="utf-8")  # no text
+    with pytest.raises(ValueError, match=r"dev.jsonl:1: bad dev record"):
+        load_dev(path)
+
+
+def test_actor_codes_for_organisations():
+    eu = Actor(id="eu", name="European Union", type="organization")
+    commission = Actor(id="ec", name="European Commission", type="government_body")
+    an = _analysis([], [eu, commission])
+    assert actor_code(an, "eu") == "IGO" and actor_code(an, "ec") == "IGO"
+    assert actor_code(an, "ngo:human-rights-watch") == "NGO"
+    assert actor_code(an, None) is None
+
+
+def test_dev_set_is_well_formed():
+    from presswatch.event_lexicon import PLOVER_TYPES
+
+    recs = load_dev(ROOT / "tests" / "data" / "events" / "dev_sentences.jsonl")
+    assert len(recs) >= 150 and len({r["id"] for r in recs}) == len(recs)
+    assert {r["event"] for r in recs} == set(PLOVER_TYPES)
+    assert all(r["source"] and all(len(c) == 3 for c in r["source"] + r["target"]) for r in recs)
+
+
+@pytest.mark.slow
+def test_dev_set_scores():
+    """The written dev set (tuned on, so this guards against regressions, not a measure of accuracy)."""
+    proc = subprocess.run([sys.executable, "-m", "presswatch.cli", "eval", "events", "--dev",
+                           str(ROOT / "tests" / "data" / "events" / "dev_sentences.jsonl"), "--json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout)["dev"]
+    assert scores["event_type_accuracy"] >= 0.95
+    assert scores["source_country_accuracy"] >= 0.95
+    assert scores["target_country_accuracy"] >= 0.85
+
+
 PETR_XML = """<Validation><Sentences>
 <Sentence date="19950101" id="T-1" category="DEMO" sentence="true">
 <EventCoding sourcecode="ARNGOV" targetcode="GON" eventcode="111"></EventCoding>
@@ -134,7 +180,7 @@ def test_score_petrarch_type_and_actor_recall():
 def test_cli_needs_a_data_set():
     proc = subprocess.run([sys.executable, "-m", "presswatch.cli", "eval", "events"], capture_output=True,
                           text=True, cwd=ROOT)
-    assert proc.returncode == 2 and "--plover" in proc.stderr and "--speed" in proc.stderr
+    assert proc.returncode == 2 and "--plover" in proc.stderr and "--speed" in proc.stderr and "--dev" in proc.stderr
 
 
 def test_cli_reports_a_missing_folder(tmp_path):

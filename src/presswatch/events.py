@@ -467,11 +467,20 @@ def _object_words(verb: Token) -> set[str]:
     return out
 
 
+def _test_prefix(tok: Token) -> bool:
+    """"test-fired", "test-launched"."""
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "test"
+
+
 def _misparsed_verb(tok: Token) -> bool:
-    """A past-tense verb the parser attached as a modifier of its own object, after a subject-like noun."""
-    if tok.tag_ != "VBD" or tok.dep_ != "amod" or tok.i == tok.sent.start:
+    """A past-tense verb the parser attached as a modifier of its own object, after a subject-like noun
+    ("Turkey trained [Azerbaijani officers]", "Iran test-fired [two missiles]")."""
+    if tok.tag_ != "VBD" or tok.dep_ != "amod":
         return False
-    prev = tok.doc[tok.i - 1]
+    i = tok.i - 3 if _test_prefix(tok) else tok.i - 1
+    if i < tok.sent.start:
+        return False
+    prev = tok.doc[i]
     return prev.pos_ in ("PROPN", "NOUN") and prev.dep_ in ("nsubj", "npadvmod", "compound", "poss", "amod", "ROOT")
 
 
@@ -505,12 +514,12 @@ class _SentenceCoder:
                 if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
                     aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
                     return _Cue("REQUEST", "100", None, "asserted", "modal", [aux], False)
+            if _test_prefix(tok):
+                return _Cue("MOBILIZE", "150", None, "asserted", "verb", [tok], True)  # "test-fired a missile"
             # "the detained journalists", "boats seized last year": participles that describe, not report;
             # a past tense read as a modifier ("Turkey trained [Azerbaijani officers]") is a misparsed verb
             if tok.dep_ in ("amod", "compound") and not _misparsed_verb(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None
-            if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "test":
-                return _Cue("MOBILIZE", "150", None, "asserted", "verb", [tok], True)  # "test-fired a missile"
             cue = self._verb_cue(tok, lemma)
             if cue is not None:
                 return cue
@@ -1050,8 +1059,10 @@ class _SentenceCoder:
         if depth > 5:
             return None
         if _misparsed_verb(verb):
-            prev = verb.doc[verb.i - 1]
-            return self._arg(prev)
+            return self._arg(verb.doc[verb.i - 3 if _test_prefix(verb) else verb.i - 1])
+        if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "Ana Torrico, Bolivia's foreign minister, criticised Chile": a past tense is no reduced relative
+            return self._arg(verb.head)
         subj = _children(verb, *SUBJ)
         if subj and subj[0].dep_ != "expl":
             # Two subjects happen on bad parses of long sentences: the nearer one is the verb's.
