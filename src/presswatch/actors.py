@@ -360,7 +360,7 @@ class _Resolution:
         """Whatever a short span names: a person, else a state, organisation or outlet."""
         if not span.text:
             return None
-        actor = self.person(span, only_known=len(span) > 1)
+        actor = self.person(span)
         if actor is None:
             actor, _ = self.place_or_org(span, "ORG")
         return actor
