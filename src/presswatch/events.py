@@ -672,11 +672,11 @@ class _SentenceCoder:
                 cues[tok.i] = (tok, cue)
         for tok, cue in list(cues.values()):
             for t in cue.tokens[1:]:
-                if t.i in cues and cues[t.i][0] is t:
-                    del cues[t.i]  # the noun of "held talks" is part of that cue
+                if t.i != tok.i:
+                    cues.pop(t.i, None)  # the noun of "held talks" is part of that cue
             if not cue.curated and tok.lemma_.lower() in REPORTING and any(
                     c.i in cues for c in _children(tok, "ccomp")):
-                del cues[tok.i]  # "announced that it would withdraw": the report is not the act
+                cues.pop(tok.i, None)  # "announced that it would withdraw": the report is not the act
         self.cues = cues
         coded: dict[int, _Coded] = {}
         consumed: dict[int, Optional[_Coded]] = {}
