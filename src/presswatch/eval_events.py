@@ -16,6 +16,11 @@ complement of a request. Reported:
 
 The GSR has no train split; it is a test set, and the lexicon was not fitted to it.
 
+Dev sentences (``--dev FILE``, JSONL with ``id``, ``text``, ``event``, ``source`` and
+``target`` code lists, optional ``date``) are scored the same way; the team's own set is
+``tests/data/events/dev_sentences.jsonl``. Codes: ISO3, ``IGO`` for alliances and
+international organisations, ``NGO`` for non-governmental organisations the events layer names.
+
 PETRARCH2 (``--petrarch DIR`` holding ``PETR.UnitTest.records.xml`` and
 ``PETR.Validate.actors.txt``): stylised sentences with fictional actors, coded
 in CAMEO. Actor texts are mapped to codes with the suite's own actor dictionary

@@ -21,10 +21,13 @@ For every sentence in the analysed regions, each verb, predicate adjective
 - date: the resolved date expression of the clause (:mod:`presswatch.dates`),
   else the article date; quote: the innermost quote whose content holds the cue.
 
-Actors come from the actors layer (entity and mention actor ids). Without it
-the component guesses countries from entity text with a small name table
-(``data/events/countries.tsv``) and, where shipped, the knowledge base's
-curated state list (demonyms, capitals). Plain statements ("said") are not
+Actors come from the actors layer (entity and mention actor ids); where it
+leaves a gap the layer scans for country, group and organisation names
+(:mod:`presswatch.event_actors`), reads nationality from modifiers and
+appositions, gives "police"/"rebels"/"protesters" and unknown officials the
+sentence's country, and places targets of material acts where they happen
+(PLOVER coding conventions; details in ``docs/events.md``). Actors found that
+way are appended to ``doc._.pw_actors``. Plain statements ("said") are not
 events (CAMEO 01 has no PLOVER type). Limits: one parse per sentence, no
 event coreference, no cross-sentence arguments except through pronouns.
 """
