@@ -207,7 +207,8 @@ def codes(an, ev):
 
 def test_country_names_the_ner_misreads_are_actors(events_analyzer):
     # the small model reads "Nepal" as a person and misses "Lithuanian"
-    an = run(events_analyzer, "Nepal rejected the proposal. Lithuanian officials criticised the Belarusian border guards.")
+    an = run(events_analyzer,
+             "Nepal rejected the proposal. Lithuanian officials criticised the Belarusian border guards.")
     assert codes(an, only(an, "REJECT"))[0] == "NPL"
     assert codes(an, only(an, "ACCUSE")) == ("LTU", "BLR")
 

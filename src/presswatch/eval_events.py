@@ -42,7 +42,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from .event_lexicon import OLD_PLOVER, load_lexicon
 from .types import Analysis, Article, Event

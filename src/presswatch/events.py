@@ -599,7 +599,8 @@ class _SentenceCoder:
         """The event noun a light verb carries: its object ("staged a protest"), a passive subject ("talks
         were held") or a prepositional object ("went on strike", "returned to talks")."""
         nouns = _children(verb, "dobj", "nsubjpass", "attr")
-        nouns += [p for c in _children(verb, "prep") if c.lower_ in ("on", "to", "into", "in") for p in _children(c, "pobj")]
+        nouns += [p for c in _children(verb, "prep") if c.lower_ in ("on", "to", "into", "in")
+                  for p in _children(c, "pobj")]
         for noun in nouns:
             # "a fifth round of talks", "a series of strikes"
             if noun.lemma_.lower() in ("round", "series", "wave", "spate", "number", "string", "set", "day", "week"):
@@ -711,7 +712,8 @@ class _SentenceCoder:
         if xcomp:
             return xcomp[0]
         if cue.type == "REQUEST":  # "called on X to V" is often parsed as a purpose clause
-            advcl = [c for c in _children(tok, "advcl") if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            advcl = [c for c in _children(tok, "advcl")
+                     if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             if advcl:
                 return advcl[0]
         if cue.type == "REQUEST":
@@ -914,7 +916,9 @@ class _SentenceCoder:
             skip = {t.i for t in self.sent if source.span[0] <= t.idx < source.span[1]}
         # "warned that they would retaliate if Pakistan attacked": a threat's or charge's clause names its object
         into_clause = cue.type in ("THREATEN", "ACCUSE", "REQUEST")
-        blocked = SUBJ | {"parataxis", "conj", "cc", "punct", "mark", "aux", "neg"} | (set() if into_clause else {"ccomp"})
+        blocked = SUBJ | {"parataxis", "conj", "cc", "punct", "mark", "aux", "neg"}
+        if not into_clause:
+            blocked = blocked | {"ccomp"}
         frontier = [c for t in cue.tokens for c in t.children if c.dep_ not in blocked]
         for _ in range(4):
             nxt = []
