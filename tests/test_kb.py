@@ -40,7 +40,16 @@ def test_role_dates_with_partial_precision():
 
 @pytest.mark.parametrize("title,function", [
     ("Minister of Foreign Affairs of Russia", "foreign_minister"), ("Secretary of State", "foreign_minister"),
-    ("Deputy Secretary of State", "deputy_foreign_minister"), ("Under Secretary of State for Political Affairs", "deputy_foreign_minister"),
+    ("Deputy Secretary of State", "deputy_foreign_minister"), ("Acting Deputy Secretary of State", "deputy_foreign_minister"),
+    ("Under Secretary of State for Political Affairs", "junior_foreign_minister"),
+    ("Assistant Secretary of State for European and Eurasian Affairs", "junior_foreign_minister"),
+    ("Under Secretary of Defense for Policy", "junior_defence_minister"),
+    ("Crown Prince of Saudi Arabia", "crown_prince"), ("Crown Prince and Prime Minister of Saudi Arabia", "head_of_government"),
+    ("Deputy Prime Minister of Italy", "deputy_head_of_government"), ("Vice-Chancellor of Germany", "deputy_head_of_government"),
+    ("Deputy Prime Minister and Minister of Foreign Affairs", "foreign_minister"),
+    ("President of the Council of Ministers of Italy", "head_of_government"),
+    ("President of the Government of Spain", "head_of_government"), ("Presidential Envoy", "presidential envoy"),
+    ("Deputy Secretary General of NATO", "deputy_secretary_general"), ("Secretary General of NATO", "secretary_general"),
     ("Secretary of Defense", "defence_minister"), ("Vice President of the United States", "vice_president"),
     ("President of Russia", "head_of_state"), ("Prime Minister", "head_of_government"), ("Federal Chancellor", "head_of_government"),
     ("Spokesperson for the Department of State", "foreign_spokesperson"),

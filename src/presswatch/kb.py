@@ -38,6 +38,11 @@ from .types import Actor, Role
 DATA_DIR = Path(__file__).parent / "data" / "kb"
 GENERATED = DATA_DIR / "generated"
 CURATED = DATA_DIR / "curated"
+# Organisations kb_build gives the roles it generates from the gazetteers.
+UNGDC_ROLE, PHOENIX_ROLE = "UN General Debate speaker", "Phoenix/CountryInfo"
+GENERATED_ROLE_SOURCES = frozenset({UNGDC_ROLE, PHOENIX_ROLE})
+# Types whose posts are international, not national (plus government bodies without a country).
+INTERNATIONAL_TYPES = {"organization", "alliance"}
 TYPES = {"person", "state", "organization", "alliance", "government_body", "media", "party", "group"}
 
 # --- normalisation ---------------------------------------------------------
@@ -114,20 +119,27 @@ def role_active(role: Role, date: str) -> bool:
 
 # --- role functions --------------------------------------------------------
 
-# Ordered: the first pattern that matches a title gives its function.
+# Ordered: the first pattern that matches a title gives its function. Deputies, junior ministers
+# ("Under/Assistant Secretary of State"), deputy heads of government and crown princes have their
+# own functions so that they are never taken for the office they serve under.
 _FUNCTIONS = [
     ("deputy_security_council_secretary", r"deputy secretary of (the )?(\w+ )?security council"),
     ("security_council_secretary", r"secretary of (the )?(\w+ )?security council"),
     ("foreign_spokesperson", r"(spokes\w*|press secretary|official representative|information and press department|press service).*(foreign|external affairs|state department|department of state|mfa)|(foreign|state department|mfa).*(spokes\w*|press secretary)"),
     ("defence_spokesperson", r"(spokes\w*|press secretary).*(defen[cs]e|pentagon)|(defen[cs]e|pentagon).*(spokes\w*|press secretary)"),
     ("presidential_spokesperson", r"(spokes\w*|press secretary)"),
-    ("deputy_foreign_minister", r"(deputy|vice|under|assistant|state) (foreign minister|minister of foreign|minister for foreign|secretary of state|foreign secretary)|(deputy|first deputy) minister (of|for) foreign|under secretary of state"),
-    ("deputy_defence_minister", r"(deputy|vice|under) (defen[cs]e minister|minister of defen[cs]e|secretary of defen[cs]e)"),
+    ("junior_foreign_minister", r"\b(under|assistant) ?secretary (of state|for foreign)|\b(under|assistant) (foreign minister|foreign secretary)"),
+    ("junior_defence_minister", r"\b(under|assistant) ?secretary (of|for) defen[cs]e"),
+    ("deputy_foreign_minister", r"(deputy|vice|state) (foreign minister|minister of foreign|minister for foreign|secretary of state|foreign secretary)|(deputy|first deputy) minister (of|for) foreign"),
+    ("deputy_defence_minister", r"(deputy|vice) (defen[cs]e minister|minister of defen[cs]e|secretary of defen[cs]e)"),
     ("foreign_minister", r"foreign minister|minister (of|for) (europe and )?foreign|foreign affairs minister|secretary of state|foreign secretary|minister of external affairs|external affairs minister|foreign affairs secretary|minister for europe and foreign affairs|high representative"),
     ("defence_minister", r"defen[cs]e minister|minister (of|for) (national )?defen[cs]e|secretary of defen[cs]e|defen[cs]e secretary|minister of the armed forces|minister of armed forces|war secretary|secretary of war"),
+    ("deputy_head_of_government", r"(deputy|vice)[ -](prime minister|premier|chancellor|president of the (council of ministers|government)|chairman of the (government|council of ministers))"),
     ("vice_president", r"vice[ -]president"),
-    ("head_of_government", r"prime minister|premier\b|^chancellor|federal chancellor|head of (the )?government|chairman of the (government|council of ministers)|first minister|taoiseach"),
-    ("head_of_state", r"^president|\bpresident$|president of|head of state|king|queen|emir|sultan|supreme leader|monarch|emperor|grand duke|prince|chairman of the (presidential council|state council)"),
+    ("head_of_government", r"prime minister|premier\b|^chancellor|federal chancellor|head of (the )?government|(chairman|president) of the (government|council of ministers)|first minister|taoiseach"),
+    ("crown_prince", r"crown princ"),
+    ("head_of_state", r"^president\b|\bpresident$|president of|head of state|king|queen|emir|sultan|supreme leader|monarch|emperor|grand duke|prince|chairman of the (presidential council|state council)"),
+    ("deputy_secretary_general", r"(deputy|assistant|under)[ -]secretary[ -]general"),
     ("secretary_general", r"secretary[ -]general"),
 ]
 _FUNCTION_RES = [(name, re.compile(pat)) for name, pat in _FUNCTIONS]
@@ -265,6 +277,10 @@ def _party_variants(key: str) -> list[str]:
     return out
 
 
+# Posts at an organisation held for a state ("Ambassador of the United States to the United Nations").
+_NATIONAL_POSTS = re.compile(r"(?i)\bambassador\b|permanent representative|\benvoy\b")
+
+
 class KnowledgeBase:
     """All actors with alias, surname, demonym and capital indexes (built once)."""
 
@@ -286,8 +302,13 @@ class KnowledgeBase:
         self.executive: dict[tuple[str, str], str] = {}  # (ISO3, "administration"|"government") -> body id
         # Short forms of long names: "security council" -> [("un-security-council", "united nations"), ...]
         self.by_suffix: dict[str, list[tuple[str, str]]] = {}
+        # Organisations first: a person's international post is indexed under the organisation.
         for e in self.entries.values():
-            self._index(e)
+            if e.type != "person":
+                self._index(e)
+        for e in self.entries.values():
+            if e.type == "person":
+                self._index(e)
         self._index_executives()
         for alias, target, kind in metonyms:
             target = self.state_of_iso.get(target, target)
@@ -320,9 +341,19 @@ class KnowledgeBase:
                 if len(words) >= 3 and e.country in _TWO_SURNAMES and len(words[-2]) > 2:
                     self._add(self.by_surname, words[-2], e.id)
                     self._add(self.by_name, f"{words[0]} {words[-2]}", e.id)
+            # A curated role outranks the year-precision generated roles for the same function,
+            # which would otherwise make two holders in the year of a change.
+            curated = {title_function(r.title) for r in e.roles if r.organization not in GENERATED_ROLE_SOURCES}
             for r in e.roles:
-                country = r.country or e.country or ""
-                self.by_function.setdefault((title_function(r.title), country), []).append((r, e.id))
+                function = title_function(r.title)
+                if r.organization in GENERATED_ROLE_SOURCES and function in curated:
+                    continue
+                # A post at an organisation (NATO Secretary General, President of the European
+                # Commission) is indexed under it; an envoy to one still serves their country.
+                scope = None if _NATIONAL_POSTS.search(r.title) else (
+                    self.international_body(r.organization) or self.international_body(r.country))
+                scope = scope or r.country or e.country or ""
+                self.by_function.setdefault((function, scope), []).append((r, e.id))
             return
         for n in names:
             self._add(self.by_alias, norm(n), e.id)
@@ -359,6 +390,17 @@ class KnowledgeBase:
         self.executive = {k: v[1] for k, v in counts.items()}
 
     # -- look-ups -----------------------------------------------------------
+    def international_body(self, name: Optional[str]) -> Optional[str]:
+        """Id of the organisation or alliance, or government body without a country (European
+        Commission), that ``name`` names; None for national bodies and unknown names."""
+        if not name:
+            return None
+        for i in self.by_alias.get(norm(name), ()):
+            e = self.entries[i]
+            if e.type in INTERNATIONAL_TYPES or (e.type == "government_body" and not e.country):
+                return i
+        return None
+
     def get(self, actor_id: str) -> Optional[Entry]:
         return self.entries.get(actor_id)
 
@@ -398,7 +440,11 @@ class KnowledgeBase:
         return None
 
     def holders(self, function: str, country: str, date: str) -> list[tuple[Entry, Role]]:
-        """People holding a role of ``function`` in ``country`` on ``date``."""
+        """People holding a role of ``function`` in ``country`` on ``date``.
+
+        ``country`` is an ISO3 code, or the actor id of an international organisation for its
+        posts (``holders("head_of_state", "european-commission", d)``). Generated roles of a
+        person who has curated roles for the same function are not counted."""
         out = []
         seen = set()
         for role, eid in self.by_function.get((function, country), []):

@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .kb import CURATED, GENERATED, name_key, norm, read_file
+from .kb import CURATED, GENERATED, PHOENIX_ROLE, UNGDC_ROLE, name_key, norm, read_file
 
 DEFAULT_SOURCE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "gazetteers"
 MIN_YEAR = 2000
@@ -33,6 +33,8 @@ PHOENIX_END = "2014-01-30"  # date of the CountryInfo file: later roles are unkn
 KEEP_AGENTS = {"GOV", "MIL", "LEG", "IGO", "JUD", "SPY", "COP"}  # older roles are out of scope for news of 2014-2026 and slow the load
 # Non-ISO OWID codes the base gives a country code to.
 OWID_ISO = {"OWID_KOS": "XKX", "PS_GZA": "PSE"}
+# Non-ISO codes in the leader sources (UN speakers' "POR", Phoenix's "TMP") and their ISO3.
+SOURCE_ISO = {"POR": "PRT", "ZFA": "ZAF", "PKR": "PRK", "TMP": "TLS"}
 PHOENIX_AGENTS = {"GOV": "government", "MIL": "military", "ELI": "elite", "OPP": "opposition", "LEG": "legislature",
                   "JUD": "judiciary", "BUS": "business", "MED": "media", "COP": "police", "SPY": "intelligence",
                   "REB": "rebel", "PTY": "party", "IGO": "international organisation"}
@@ -82,13 +84,19 @@ def build_countries(src: Path) -> list[dict]:
 
 
 def _curated_people() -> dict[tuple[str, str], str]:
-    """(country, name key) -> curated id, to merge generated people into curated ones."""
-    ids = {}
+    """(country, name key) -> curated id, to merge generated people into curated ones.
+
+    Also ("*", name key) -> id where exactly one curated person has that key: the id of a
+    person the UN speakers list gives under an organisation's code ("EU"), not a state's."""
+    ids: dict[tuple[str, str], str] = {}
+    anywhere: dict[str, set[str]] = {}
     for path in sorted(CURATED.glob("*.csv")):
         for e in read_file(path):
             if e.type == "person":
                 for n in [e.name, *e.aliases]:
                     ids[(e.country or "", person_key(n))] = e.id
+                    anywhere.setdefault(person_key(n), set()).add(e.id)
+    ids.update({("*", key): next(iter(found)) for key, found in anywhere.items() if len(found) == 1})
     return ids
 
 
@@ -106,6 +114,7 @@ def read_ungdc(path: Path) -> Iterable[tuple[str, str, str, int]]:
             except (TypeError, ValueError):
                 continue
             name, post, iso = _clean_name(row["Name of Person Speaking"] or ""), (row["Post"] or "").strip(), (row["ISO Code"] or "").strip()
+            iso = SOURCE_ISO.get(iso, iso)
             if year >= MIN_YEAR and name and iso and len(name.split()) >= 2:
                 yield iso, name, post or "representative", year
 
@@ -145,6 +154,7 @@ def read_phoenix(path: Path) -> Iterable[tuple[str, list[str], list[dict]]]:
                 aliases.append(alias)
         elif name and (m := re.match(r"\s*\[(\w{3})(\w*)\s+([<>]?)(\d*)-?(\d*)\]\s*(?:#\s*(.*))?", line)):
             iso, agent, op, a, b, comment = m.groups()
+            iso = SOURCE_ISO.get(iso, iso)
             start = _phoenix_date(a) if op != "<" else None
             end = _phoenix_date(b) if b else (_phoenix_date(a) if op == "<" else None)
             if op == "" and a and not b:
@@ -156,34 +166,38 @@ def read_phoenix(path: Path) -> Iterable[tuple[str, list[str], list[dict]]]:
         yield done
 
 
-def build_people(src: Path) -> list[dict]:
+def build_people(src: Path, states: Optional[set[str]] = None) -> list[dict]:
+    """People of both leader sources; ``states``: the ISO3 codes of the base's states (codes
+    outside it, such as the UN speakers' "EU", match a curated person in any country)."""
     curated = _curated_people()
     people: dict[str, dict] = {}
     by_key: dict[tuple[str, str], str] = {}
 
     def person(iso: str, name: str) -> dict:
         key = (iso, person_key(name))
-        pid = curated.get(key) or by_key.get(key) or f"{slug(name)}-{iso.lower()}"
+        elsewhere = curated.get(("*", key[1])) if states is not None and iso not in states else None
+        pid = curated.get(key) or elsewhere or by_key.get(key) or f"{slug(name)}-{iso.lower()}"
         by_key[key] = pid
         if pid not in people:
-            people[pid] = {"id": pid, "name": name, "type": "person", "country": iso, "aliases": [], "roles": []}
+            people[pid] = {"id": pid, "name": name, "type": "person", "country": None if elsewhere else iso,
+                           "aliases": [], "roles": []}
         elif name != people[pid]["name"] and name not in people[pid]["aliases"]:
             people[pid]["aliases"].append(name)
         return people[pid]
 
-    spans: dict[tuple[str, str], list[int]] = {}
+    spans: dict[tuple[str, str, str], list[int]] = {}
     for iso, name, post, year in read_ungdc(src / "ungdc_speakers_by_session.csv"):
         p = person(iso, name)
-        spans.setdefault((p["id"], post), []).append(year)
-    for (pid, post), years in spans.items():
+        spans.setdefault((p["id"], post, iso), []).append(year)
+    for (pid, post, iso), years in spans.items():
         years = sorted(set(years))
         run = [years[0]]
         for y in years[1:] + [None]:
             if y is not None and y == run[-1] + 1:
                 run.append(y)
                 continue
-            people[pid]["roles"].append({"title": post, "country": people[pid]["country"],
-                                         "start": str(run[0]), "end": str(run[-1]), "organization": "UN General Debate speaker"})
+            people[pid]["roles"].append({"title": post, "country": iso,
+                                         "start": str(run[0]), "end": str(run[-1]), "organization": UNGDC_ROLE})
             if y is not None:
                 run = [y]
     for name, aliases, roles in read_phoenix(src / "phoenix-countryinfo" / "Phoenix.Countries.actors.txt"):
@@ -197,7 +211,7 @@ def build_people(src: Path) -> list[dict]:
             if alias not in p["aliases"] and alias != p["name"] and name_key(alias) != name_key(p["name"]):
                 p["aliases"].append(alias)
         for r in recent:
-            r["organization"] = "Phoenix/CountryInfo"
+            r["organization"] = PHOENIX_ROLE
             r["end"] = r["end"] or PHOENIX_END  # open-ended there means "still in office in January 2014"
             p["roles"].append(r)
     return sorted(people.values(), key=lambda p: p["id"])
@@ -212,7 +226,7 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
 
 def build(src: Path, out: Path = GENERATED) -> dict[str, int]:
     countries = build_countries(src)
-    people = build_people(src)
+    people = build_people(src, {c["country"] for c in countries if c.get("country")})
     write_jsonl(out / "countries.jsonl", countries)
     write_jsonl(out / "people.jsonl", people)
     return {"countries": len(countries), "people": len(people)}
