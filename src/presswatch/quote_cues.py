@@ -62,14 +62,18 @@ def subject_of(tok: Token) -> tuple[Token | None, str]:
     no agent has no source: ``is expected to``); the possessor of a noun
     (``Trump's claim``); else, up to three steps up the tree, the subject of the
     governing verb (``tweeted, saying ...``, ``steered clear of criticizing``)
-    or the noun a participle hangs on (``one saying that``): ``up:<dep>``.
+    or the noun a participle hangs on (``one saying that``): ``up:<dep>``; failing
+    all, a name before the main verb in a phrase hanging on it, which the parser
+    took for something else (``By the way, earlier Sergei Lavrov, ..., said``): ``near``.
     """
     agent = _agent(tok)
     if agent is not None:
         return agent, "agent"
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # two subjects come from a misparse ("X, which reported ..., Y told"): the nearer one
+        c = min(subjects, key=lambda c: abs(c.i - tok.i))
+        return c, c.dep_
     for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c, c.dep_
         if c.dep_ in ("nsubjpass", "auxpass"):
             return None, "passive"
         if c.dep_ == "poss" and tok.pos_ == "NOUN":
@@ -77,7 +81,7 @@ def subject_of(tok: Token) -> tuple[Token | None, str]:
     t = tok
     for _ in range(3):
         head = t.head
-        if head is t or t.dep_ not in _CLIMB:
+        if head.i == t.i or t.dep_ not in _CLIMB:
             break
         if t.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return head, "up:" + tok.dep_
@@ -86,13 +90,21 @@ def subject_of(tok: Token) -> tuple[Token | None, str]:
             if agent is not None:
                 return agent, "up:" + tok.dep_
             for c in head.children:
-                if c.dep_ == "nsubj" and c is not t:
+                if c.dep_ == "nsubj" and c.i != t.i:
                     return c, "up:" + tok.dep_
-                if c.dep_ == "nsubjpass" and c is not t:
+                if c.dep_ == "nsubjpass" and c.i != t.i:
                     # "X was quoted as saying": X; "X is expected to ...": nobody named
                     keep = tok.dep_ in ("conj", "advcl") or head.lemma_.lower() == "quote"
                     return (c, "up:" + tok.dep_) if keep else (None, "passive")
         t = head
+    root = t if t.dep_ == "ROOT" else None
+    if root is not None and root.pos_ == "VERB":
+        # a misparsed subject ("By the way, earlier Sergei Lavrov, disclosing ..., said"): the nearest name
+        # before the main verb, in a phrase hanging on it
+        for n in reversed(tok.doc[tok.sent.start:min(tok.i, root.i)]):
+            if n.ent_type_ in ("PERSON", "ORG") and n.dep_ in ("pobj", "npadvmod", "nsubj", "dobj") and (
+                    n.head.i == root.i or n.head.head.i == root.i):
+                return n, "near"
     return None, "none"
 
 
@@ -132,7 +144,7 @@ def features(tok: Token, quoted: bool = False) -> list[str]:
         mark = next((g.lower_ for g in comp.children if g.dep_ == "mark"), "-")
         f += ["ccomp_mark=" + mark, f"lem|ccomp_mark={lemma}|{mark}", "ccomp_tag=" + comp.tag_,
               "ccomp_lem=" + comp.lemma_.lower()]
-    if tok.pos_ == "NOUN" and tok.head is not tok:
+    if tok.pos_ == "NOUN" and tok.head.i != tok.i:
         f.append(f"noun|gov={lemma}|{tok.head.lemma_.lower()}|{tok.dep_}")
     if len(lemma) > 4:
         f.append("suffix=" + lemma[-3:])
@@ -150,7 +162,7 @@ def features(tok: Token, quoted: bool = False) -> list[str]:
             f += ["dobj=" + subject_kind(c).split(":")[0], f"lem|dobj={lemma}|{c.lemma_.lower()}"]
         elif c.dep_ in ("advmod", "neg", "aux") and c.i < tok.i:
             f.append(f"{c.dep_}={c.lower_}")
-    if tok.dep_ not in ("ROOT",) and tok.head is not tok:
+    if tok.dep_ not in ("ROOT",) and tok.head.i != tok.i:
         f += ["head=" + tok.head.lemma_.lower(), f"lem|head={lemma}|{tok.head.lemma_.lower()}",
               f"dep|headpos={tok.dep_}|{tok.head.pos_}"]
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -226,6 +238,10 @@ def _subtree(tok: Token) -> list[Token]:
     return list(tok.doc[tok.left_edge.i:tok.right_edge.i + 1])
 
 
+def _infinitive(c: Token) -> bool:
+    return any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+
+
 def _without_tail(c: Token) -> Spans | None:
     """The subtree of ``c`` without a trailing comma-separated participle, adverbial clause or
     prepositional phrase ("that paying no taxes was smart, although he ...")."""
@@ -248,8 +264,8 @@ def content_candidates(v: Token) -> list[tuple[str, Spans]]:
     for c in kids:
         if c.dep_ in CONTENT_DEPS:
             kind = c.dep_
-            if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children):
-                kind = "xcomp_to"
+            if c.dep_ in ("xcomp", "advcl") and _infinitive(c):
+                kind = c.dep_ + "_to"
             out.append((kind, _trimmed(_subtree(c))))
             short = _without_tail(c)
             if short is not None:
@@ -268,6 +284,12 @@ def content_candidates(v: Token) -> list[tuple[str, Spans]]:
     if subj is not None and xcomp is not None:
         # "Melania seems to have vanished": the report is about the subject; nobody is its source
         out.append(("subj+xcomp", _trimmed(_subtree(subj)) + _trimmed(_subtree(xcomp))))
+    for c in kids:  # "called on Afghanistan's neighbors to prevent ...": the addressee and the request
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        comp = next((k for k in kids if k.i > c.i and (k.dep_ in ("xcomp", "ccomp") or
+                                                      k.dep_ == "advcl" and _infinitive(k))), None)
+        if pobj is not None and comp is not None:
+            out.append(("prep+comp", _trimmed(list(doc[pobj.left_edge.i:comp.right_edge.i + 1]))))
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     if dobj is not None:
         tail = [c for c in kids if c.i > dobj.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp")]
@@ -276,13 +298,13 @@ def content_candidates(v: Token) -> list[tuple[str, Spans]]:
             out.append(("dobj+", _trimmed(list(doc[dobj.left_edge.i:last + 1]))))
     # a that-clause the parser hung elsewhere ("said during a news conference that ...")
     for t in doc[v.i + 1:min(v.sent.end, v.i + 12)]:
-        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.head is not v:
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.head.i != v.i:
             out.append(("that", _trimmed(list(doc[t.i:t.head.right_edge.i + 1]))))
             break
         if t.text in ".;:\"“”":
             break
     # parenthetical cue ("The museum, Mr. Obama said, would ..."): the governing clause without the cue
-    if v.dep_ in ("parataxis", "ccomp", "advcl") and v.head is not v and v.i > v.head.left_edge.i:
+    if v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i != v.i and v.i > v.head.left_edge.i:
         own = set(range(v.left_edge.i, v.right_edge.i + 1))
         rest = [t for t in _subtree(v.head) if t.i not in own]
         while rest and (rest[0].dep_ == "cc" or rest[0].is_punct):  # "But in recent days, ..."

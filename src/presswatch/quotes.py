@@ -84,6 +84,11 @@ DIRECT_ONLY = frozenset("continue read post".split())
 # Verbs whose object is the addressee, not the content ("told Biden").
 ADDRESSEE_VERBS = frozenset("tell ask warn urge remind inform assure advise call".split())
 CUE_MODIFIERS = ("aux", "auxpass", "neg")
+# `Editor's note: ...`, `Correction: ...`: labels before a colon that name no speaker
+NOT_SPEAKER_LABELS = frozenset("""
+note correction update clarification disclosure related source sources photo photos video watch read see also
+editor editors caption credit summary background context analysis opinion
+""".split())
 NON_SOURCES = {"it", "there", "you", "this", "that", "which", "what"}
 RELATIVE = {"who", "which", "that"}
 
@@ -555,7 +560,8 @@ def _transcript_turns(ctx: _Ctx) -> list[_Rel]:
             if m is None or len(m.group(1)) > 40:
                 continue
             label = ctx.tokens(m.start(1), m.end(1))
-            if not label or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in label):
+            if not label or label[-1].lower_ in NOT_SPEAKER_LABELS or any(
+                    t.pos_ in ("VERB", "AUX") and not t.is_upper for t in label):
                 continue
             colon = m.end(1)
             start, end = _trim_chars(text, m.end(), b)
@@ -574,7 +580,7 @@ def _colon_line(ctx: _Ctx, colon: Token) -> _Rel | None:
     head = [t for t in ctx.tokens(line_start, colon.idx) if not t.is_space]
     if not head or len(head) > 6 or not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT") for t in head):
         return None
-    if not any(t.pos_ == "PROPN" for t in head):
+    if not any(t.pos_ == "PROPN" for t in head) or head[-1].lower_ in NOT_SPEAKER_LABELS:
         return None
     line_end = text.find("\n", colon.idx)
     line_end = len(text) if line_end < 0 else line_end
@@ -583,7 +589,7 @@ def _colon_line(ctx: _Ctx, colon: Token) -> _Rel | None:
     if len(text[s:e].split()) < 3:
         return None
     src = head[-1]
-    while src.head is not src and src.head.i < colon.i and src.head.i >= head[0].i and src.dep_ in ("compound", "amod", "det"):
+    while src.head.i != src.i and src.head.i < colon.i and src.head.i >= head[0].i and src.dep_ in ("compound", "amod", "det"):
         src = src.head
     return _Rel("direct", [(s, e)], (colon.idx, colon.idx + 1), (head[0].i, head[-1].i + 1), src, 0.6)
 
@@ -769,18 +775,23 @@ def _learned_relation(ctx: _Ctx, v: Token, p: float) -> _Rel | None:
     if best < ctx.opts.content_threshold:
         return None
     cue = _cue_span(v)
-    if kind.startswith("prep:"):
-        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == kind[5:]), None)
-        if prep is not None and prep.i > v.i:
+    if kind.startswith("prep"):  # `complained about`, `called on`: the preposition belongs to the cue
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.i > v.i
+                     and c.idx < spans[0][0] <= c.right_edge.idx), None)
+        if prep is not None:
             cue = (cue[0], prep.idx + len(prep))
     ctx.used_cues.add(v.i)
     return _Rel("indirect", [tuple(x) for x in spans], cue, source, subj, round(min(0.7, p), 2))
 
 
 def _impersonal(v: Token) -> bool:
-    """The writer's own voice: `it must be said that`, `it is important to note that`."""
+    """The writer's own voice: `it must be said that`, `it is important to note that`, `you can recall`."""
     for c in v.children:
         if c.dep_ == "expl" or c.dep_ == "nsubjpass" and c.lower_ == "it":
+            return True
+        # the reader addressed: `you can recall`, `one might argue`
+        if c.dep_ == "nsubj" and c.lower_ in ("you", "one") and any(
+                a.dep_ == "aux" and a.lower_ in ("can", "could", "may", "might", "should", "must") for a in v.children):
             return True
     head = v.head
     return v.dep_ == "xcomp" and head.lemma_ == "be" and any(

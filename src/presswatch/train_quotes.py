@@ -40,7 +40,7 @@ def cue_head(doc, cue_chars: set[int]):
     toks = [t for t in doc if t.idx in cue_chars and is_candidate(t)]
     if not toks:
         return None
-    return next((t for t in toks if t.head is t or t.head.idx not in cue_chars), toks[0])
+    return next((t for t in toks if t.head.i == t.i or t.head.idx not in cue_chars), toks[0])
 
 
 def examples(pairs: Iterable) -> dict[str, tuple[list[list[str]], list[int]]]:
