@@ -152,3 +152,84 @@ def test_build_cli_reports_missing_source(tmp_path, capsys):
     kb_build.add_arguments(parser)
     assert kb_build.run(parser.parse_args(["--source", str(tmp_path), "--out", str(tmp_path / "o")])) == 2
     assert "E101" in capsys.readouterr().err
+
+
+def _holders(kb, function, scope, date):
+    return [e.id for e, _ in kb.holders(function, scope, date)]
+
+
+@pytest.mark.parametrize("function,country,date,expected", [
+    ("head_of_state", "DEU", "2021-06-01", ["frank-walter-steinmeier-deu"]),  # not von der Leyen
+    ("head_of_state", "POL", "2016-06-01", ["andrzej-duda-pol"]),  # not Tusk (European Council)
+    ("head_of_state", "BEL", "2021-06-01", ["philippe-bel"]),  # not Michel
+    ("foreign_minister", "ITA", "2016-06-01", ["paolo-gentiloni-ita"]),  # not Mogherini (High Representative)
+    ("foreign_minister", "ESP", "2021-06-01", ["arancha-gonzalez-laya-esp"]),  # not Borrell
+    ("head_of_government", "DNK", "2015-06-01", ["helle-thorning-schmidt-dnk"]),  # no generated 2015 holder
+    ("head_of_government", "DNK", "2015-08-01", ["lars-lokke-rasmussen-dnk"]),
+    ("head_of_government", "ESP", "2017-06-01", ["mariano-rajoy-esp"]),
+    ("head_of_state", "SAU", "2020-01-01", ["salman-sau"]),  # the crown prince is not head of state
+    ("head_of_state", "PRK", "2016-09-10", ["kim-jong-un-prk"]),
+])
+def test_national_offices_have_one_holder(function, country, date, expected):
+    assert _holders(load_kb(), function, country, date) == expected
+
+
+def test_international_posts_are_indexed_under_their_organisation():
+    kb = load_kb()
+    assert _holders(kb, "head_of_state", "european-commission", "2021-06-01") == ["ursula-von-der-leyen-deu"]
+    assert _holders(kb, "head_of_state", "european-council", "2016-06-01") == ["donald-tusk-pol"]
+    assert _holders(kb, "foreign_minister", "Q458", "2021-06-01") == ["josep-borrell-esp"]
+    assert _holders(kb, "secretary_general", "Q7184", "2020-01-01") == ["jens-stoltenberg-nor"]
+    assert _holders(kb, "secretary_general", "NOR", "2020-01-01") == []
+    # people known only for an international post keep their own country
+    assert kb.get("herman-van-rompuy").country == "BEL" and kb.get("christine-lagarde").country == "FRA"
+    assert kb.international_body("European Commission") == "european-commission"
+    assert kb.international_body("Department of State") is None and kb.international_body(None) is None
+
+
+def test_international_post_rules_on_a_small_base(tmp_path):
+    rows = ("id,name,aliases,type,country,title,organization,start,end\n"
+            "org,Example Alliance,EA,alliance,,,,,\n"
+            "body,Example Commission,,government_body,,,,,\n"
+            "ministry,Ministry of Foreign Affairs of Examplia,,government_body,EXA,,,,\n"
+            "a,Ann Alpha,,person,EXA,Secretary General of the Example Alliance,Example Alliance,2020,\n"
+            "b,Bob Beta,,person,EXA,President of the Example Commission,Example Commission,2020,\n"
+            "c,Cid Gamma,,person,EXA,Ambassador of Examplia to the Example Alliance,Example Alliance,2020,\n"
+            "d,Dee Delta,,person,EXA,Minister of Foreign Affairs,Ministry of Foreign Affairs of Examplia,2020,\n"
+            "d,,,person,EXA,Minister of Foreign Affairs,UN General Debate speaker,2018,2021\n"
+            "e,Eve Eps,,person,EXA,Minister of Foreign Affairs,UN General Debate speaker,2021,2021\n")
+    path = tmp_path / "x.csv"
+    path.write_text(rows, encoding="utf-8")
+    kb = KnowledgeBase(read_file(path))
+    assert _holders(kb, "secretary_general", "org", "2022") == ["a"]
+    assert _holders(kb, "head_of_state", "body", "2022") == ["b"] and _holders(kb, "head_of_state", "EXA", "2022") == []
+    assert [r.title for r, _ in kb.by_function[("ambassador of examplia to the example alliance", "EXA")]]
+    # d's generated role for the same function is dropped (not 2018-2019), e's is kept
+    assert _holders(kb, "foreign_minister", "EXA", "2019") == []
+    assert _holders(kb, "foreign_minister", "EXA", "2021") == ["d", "e"]
+
+
+def test_added_actors_and_aliases():
+    kb = load_kb()
+    for name, actor in [("Kim Jong-un", "kim-jong-un-prk"), ("Bill Barr", "william-barr-usa"), ("Robert S. Mueller III", "robert-mueller-usa"),
+                        ("Aung San Suu Kyi", "aung-san-sun-kyi-mmr"), ("Gina Haspel", "gina-haspel-usa"), ("Rand Paul", "rand-paul-usa")]:
+        assert [e.id for e in kb.lookup_person(name)] == [actor], name
+    for name, actor in [("DHS", "us-dhs"), ("ICE", "us-ice"), ("S.E.C.", "us-sec"), ("GRU", "ru-gru"), ("UK Home Office", "gb-home-office"),
+                        ("U.N. Human Rights Council", "un-human-rights-council"), ("RT America", "media-rt-america"),
+                        ("Dems", "us-democratic-party"), ("N. Korea", "Q423")]:
+        assert [e.id for e in kb.lookup(name)] == [actor], name
+    assert kb.country_of("Britons") == "GBR" and kb.country_of("Briton") == "GBR"
+    tusk = kb.get("donald-tusk-pol")
+    assert kb.get("donald-tusk-eu") is None and any(r.country == "EU" for r in tusk.roles)
+
+
+def test_build_merges_organisation_codes_and_fixes_source_codes():
+    from presswatch import kb_build
+
+    src = shared_path("data", "gazetteers")
+    states = {c["country"] for c in kb_build.build_countries(src)}
+    people = {p["id"]: p for p in kb_build.build_people(src, states)}
+    assert "donald-tusk-eu" not in people and "charles-michel-eu" not in people
+    # the UN speakers' "EU" roles keep their code, Phoenix's Polish role its country
+    assert {r["country"] for r in people["donald-tusk-pol"]["roles"]} == {"EU", "POL"}
+    assert not any(p.get("country") in kb_build.SOURCE_ISO for p in people.values())
