@@ -132,8 +132,23 @@ def test_decode_spans_widens_to_words_and_respects_threshold():
     assert spans[0][2] == pytest.approx(0.85)
     assert decode_spans(text, offsets, probs, 0.95) == []
     # two separate runs stay separate
-    spans = decode_spans(text, offsets, [0.9, 0.1, 0.1, 0.1, 0.9, 0.1], 0.5)
-    assert [text[s:e] for s, e, _ in spans] == ["The", "grew"]
+    spans = decode_spans(text, offsets, [0.1, 0.1, 0.9, 0.1, 0.9, 0.1], 0.5)
+    assert [text[s:e] for s, e, _ in spans] == ["unbelievable", "grew"]
+
+
+def test_decode_spans_extends_seeds_and_drops_lone_function_words():
+    text = "The unbelievable scandal grew."
+    offsets = [(0, 3), (4, 6), (6, 16), (17, 24), (25, 29), (29, 30)]
+    probs = [0.1, 0.35, 0.6, 0.35, 0.1, 0.1]
+    assert [text[s:e] for s, e, _ in decode_spans(text, offsets, probs, 0.5)] == ["unbelievable"]
+    # pieces down to the extension threshold widen a seeded run ...
+    assert [text[s:e] for s, e, _ in decode_spans(text, offsets, probs, 0.5, 0.3)] == ["unbelievable scandal"]
+    # ... but a run with no seed is no span
+    assert decode_spans(text, offsets, [0.1, 0.35, 0.4, 0.35, 0.1, 0.1], 0.5, 0.3) == []
+    # an extension above the threshold is clipped to it
+    assert decode_spans(text, offsets, probs, 0.3, 0.9) == decode_spans(text, offsets, probs, 0.3)
+    # "The" alone is a function word, never a technique span
+    assert decode_spans(text, offsets, [0.9, 0.1, 0.1, 0.1, 0.1, 0.1], 0.5) == []
 
 
 def test_span_features_see_repetition_and_sentence_share():
@@ -291,3 +306,68 @@ def test_central_asia_loaded_phrases_in_the_authors_voice(central_asia):
         end = start + len(phrase)
         hits = [t for t in author if t.start < end and t.end > start]
         assert hits, f"no author-voice technique span over {phrase!r}"
+
+
+# -- second stage ---------------------------------------------------------------
+
+def test_span_numeric_sees_repetition_across_case_and_punctuation():
+    from presswatch.techniques import span_numeric
+
+    text = "Lock her up! They chanted: lock her UP. Then silence."
+    rep = span_numeric(text, 0, 11)
+    once = span_numeric(text, text.index("Then"), text.index("Then") + 4)
+    assert rep[3] == 1.0 and rep[2] > 0 and once[3] == 0.0
+    assert span_numeric(text, 0, 12)[4] == 1.0  # one "!"
+
+
+def _rows(texts_labels):
+    from presswatch.ptc import PTCArticle
+
+    rows = []
+    for i, (text, label) in enumerate(texts_labels):
+        art = PTCArticle(str(i), f"Title\n\n{text} and more words here.\n")
+        start = art.text.index(text)
+        rows.append((art, (start, start + len(text)), [label]))
+    return rows
+
+
+def test_text_classifier_learns_saves_and_loads_without_pickle(tmp_path):
+    import numpy as np
+
+    from presswatch.techniques import STAGE2, SpanTextClassifier
+    from presswatch.train_techniques import fit_text_classifier
+
+    data = [("shameful cowards", "Name_Calling,Labeling"), ("vile shameful traitors", "Name_Calling,Labeling"),
+            ("cowards and traitors", "Name_Calling,Labeling"), ("our glorious homeland", "Flag-Waving"),
+            ("defend our homeland", "Flag-Waving"), ("our glorious nation", "Flag-Waving")] * 3
+    clf = fit_text_classifier(_rows(data), list(TECHNIQUES))
+    # far enough apart that neither span is in the other's context window
+    text = "Title\n\nThey are shameful traitors.\n" + "Nothing happened then. " * 4 + "\nWe love our glorious nation.\n"
+    spans = [_label(text, "shameful traitors"), _label(text, "our glorious nation")]
+    p = clf.proba(text, spans)
+    assert p.shape == (2, len(TECHNIQUES)) and np.allclose(p.sum(1), 1.0)
+    names = [TECHNIQUES[i] for i in p.argmax(1)]
+    assert names == ["Name_Calling,Labeling", "Flag-Waving"]
+    assert p[:, TECHNIQUES.index("Slogans")].max() < 1e-6  # a label never seen in training
+    clf.save(tmp_path)
+    assert (tmp_path / STAGE2).exists()
+    np.load(tmp_path / STAGE2, allow_pickle=False).close()
+    again = SpanTextClassifier.load(tmp_path)
+    assert np.allclose(again.proba(text, spans), p, atol=1e-3)  # weights stored as fp16
+    assert SpanTextClassifier.load(tmp_path / "nothing") is None
+
+
+def test_text_classifier_needs_two_techniques():
+    from presswatch.train_techniques import fit_text_classifier
+
+    assert fit_text_classifier(_rows([("a b", "Doubt"), ("c d", "Doubt")]), list(TECHNIQUES)) is None
+
+
+def test_heldout_ids_are_seeded_and_sized():
+    from presswatch.train_techniques import heldout_ids
+
+    ids = [str(i) for i in range(50)]
+    a = heldout_ids(ids, 0.1, 13)
+    assert len(a) == 5 and a == heldout_ids(list(reversed(ids)), 0.1, 13)
+    assert a != heldout_ids(ids, 0.1, 14)
+    assert heldout_ids(ids, 0.0, 13) == set() and heldout_ids(["1"], 0.5, 13) == set()

@@ -42,6 +42,7 @@ WEIGHTS = "weights.safetensors"
 CONFIG = "config.json"
 N_FEATURES = 9
 _WORD = re.compile(r"\w", re.UNICODE)
+_WORDS = re.compile(r"\w+", re.UNICODE)
 
 
 # -- text windows ------------------------------------------------------------
@@ -181,6 +182,111 @@ def pool_span(states, offsets: Sequence[tuple[int, int]], start: int, end: int):
     return torch.cat([sel.mean(0), sel[0], sel[-1]])
 
 
+# -- second stage: technique of a span from its words ------------------------
+
+STAGE2 = "stage2.npz"
+STAGE2_VOCAB = "stage2_vocab.json"
+_CONTEXT = 60  # characters of context on each side of a span
+
+
+def _norm_words(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def span_numeric(text: str, start: int, end: int, norm_text: str | None = None) -> list[float]:
+    """Length, repetition in the article, punctuation and case of a span (for the text classifier)."""
+    span = text[start:end]
+    words = span.split()
+    key = _norm_words(span)
+    norm_text = _norm_words(text) if norm_text is None else norm_text
+    repeats = max(0, norm_text.count(key) - 1) if len(key) > 2 else 0
+    return [math.log1p(len(span)), math.log1p(len(words)), math.log1p(repeats), float(repeats > 0),
+            float(span.count("!")), float(span.count("?")), float(span[:1].isupper()), float(span.isupper()),
+            float(any(q in span for q in "\"“”")), float(len(words) <= 2), float(len(words) >= 10)]
+
+
+class SpanTextClassifier:
+    """Multinomial logistic regression over TF-IDF of a span's words (1-2 grams), its
+    character 2-5 grams, the words of 60 characters around it, and :func:`span_numeric`.
+
+    Trained by ``presswatch train techniques`` on the PTC train spans; its
+    probabilities are blended with the network's technique head. Stored without
+    pickle: vocabularies as JSON, idf and weights in an ``.npz``.
+    """
+
+    def __init__(self, vectorizers, coef, intercept):
+        self.vectorizers = vectorizers  # (span words, span chars, context words)
+        self.coef = coef
+        self.intercept = intercept
+
+    @staticmethod
+    def new_vectorizers():
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        return (TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+                TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, sublinear_tf=True,
+                                max_features=50000),
+                TfidfVectorizer(min_df=2, sublinear_tf=True))
+
+    @staticmethod
+    def inputs(text: str, spans: Sequence[tuple[int, int]]):
+        """(span texts, context texts, numeric rows) of ``spans`` in ``text``."""
+        norm_text = _norm_words(text)
+        return ([text[s:e] for s, e in spans],
+                [text[max(0, s - _CONTEXT):s] + " || " + text[e:e + _CONTEXT] for s, e in spans],
+                [span_numeric(text, s, e, norm_text) for s, e in spans])
+
+    @classmethod
+    def matrix(cls, vectorizers, spans_text, contexts, numeric):
+        import numpy as np
+        from scipy.sparse import csr_matrix, hstack
+
+        words, chars, ctx = vectorizers
+        return hstack([words.transform(spans_text), chars.transform(spans_text), ctx.transform(contexts) * 0.5,
+                       csr_matrix(np.asarray(numeric, dtype=np.float64).reshape(len(spans_text), -1))]).tocsr()
+
+    def proba(self, text: str, spans: Sequence[tuple[int, int]]):
+        import numpy as np
+
+        x = self.matrix(self.vectorizers, *self.inputs(text, spans))
+        z = x @ self.coef.T + self.intercept
+        z = z - z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def save(self, folder: Path) -> None:
+        import numpy as np
+
+        vocab = {}
+        arrays = {"coef": self.coef.astype(np.float16), "intercept": self.intercept.astype(np.float32)}
+        for name, vec in zip(("words", "chars", "context"), self.vectorizers):
+            terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+            vocab[name] = {"params": {k: v for k, v in vec.get_params().items()
+                                      if k in ("analyzer", "ngram_range", "sublinear_tf")}, "terms": terms}
+            arrays[f"idf_{name}"] = vec.idf_.astype(np.float32)
+        (folder / STAGE2_VOCAB).write_text(json.dumps(vocab, ensure_ascii=False), "utf-8")
+        np.savez_compressed(folder / STAGE2, **arrays)
+
+    @classmethod
+    def load(cls, folder: Path) -> "SpanTextClassifier | None":
+        """The classifier stored in ``folder``, or None when it has none."""
+        import numpy as np
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        if not (folder / STAGE2).exists():
+            return None
+        vocab = json.loads((folder / STAGE2_VOCAB).read_text("utf-8"))
+        with np.load(folder / STAGE2, allow_pickle=False) as arrays:
+            vecs = []
+            for name in ("words", "chars", "context"):
+                params = dict(vocab[name]["params"])
+                params["ngram_range"] = tuple(params["ngram_range"])
+                vec = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(vocab[name]["terms"])}, **params)
+                vec.idf_ = arrays[f"idf_{name}"].astype(np.float64)
+                vecs.append(vec)
+            return cls(tuple(vecs), arrays["coef"].astype(np.float32), arrays["intercept"].astype(np.float32))
+
+
 # -- the model ---------------------------------------------------------------
 
 @dataclass
@@ -206,6 +312,10 @@ class TechniqueModel:
             raise ModelError(f"cannot load technique model from {path}: {exc}".splitlines()[0]) from None
         self.labels: list[str] = meta["labels"]
         self.threshold: float = float(meta["threshold"])
+        # pieces down to ``extend_threshold`` widen a span seeded at ``threshold``
+        self.extend_threshold: float | None = meta.get("extend_threshold")
+        # weight of the second-stage text classifier against the technique head
+        self.blend: float = float(meta.get("blend", 0.0))
         self.max_len: int = int(meta["max_len"])
         self.n_top: int = int(meta["n_top"])
         self.tokenizer, encoder = load_base()
@@ -219,6 +329,10 @@ class TechniqueModel:
         self.si_head.load_state_dict({k[3:]: v.float() for k, v in state.items() if k.startswith("si.")})
         self.tc_head.load_state_dict({k[3:]: v.float() for k, v in state.items() if k.startswith("tc.")})
         self.tc_head.eval()
+        try:
+            self.text_classifier = SpanTextClassifier.load(path) if self.blend > 0 else None
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"cannot load technique text classifier from {path}: {exc}".splitlines()[0]) from None
         if quantize:
             import warnings
 
@@ -264,8 +378,7 @@ class TechniqueModel:
             return []
         with torch.inference_mode():
             probs = torch.sigmoid(self.si_head(states)).squeeze(-1).tolist()
-        thr = self.threshold if threshold is None else threshold
-        spans = decode_spans(text, offsets, probs, thr)
+        spans = self.decode(text, offsets, probs, threshold)
         if not spans:
             return []
         labels = self._classify_states(text, states, offsets, [(s, e) for s, e, _ in spans], segments)
@@ -282,7 +395,7 @@ class TechniqueModel:
             return [], [[] for _ in spans]
         with torch.inference_mode():
             probs = torch.sigmoid(self.si_head(states)).squeeze(-1).tolist()
-        found = decode_spans(text, offsets, probs, self.threshold if threshold is None else threshold)
+        found = self.decode(text, offsets, probs, threshold)
         ranked = self._classify_states(text, states, offsets, [(s, e) for s, e, _ in found] + list(spans), segments)
         preds = [Found(r[0][0], s, e, round(score * r[0][1], 4)) for (s, e, score), r in zip(found, ranked)]
         return preds, ranked[len(found):]
@@ -294,16 +407,30 @@ class TechniqueModel:
         states, offsets = self.encode(text, segments)
         return self._classify_states(text, states, offsets, spans, segments)
 
-    def _classify_states(self, text, states, offsets, spans, segments):
+    def decode(self, text, offsets, probs, threshold: float | None = None):
+        """Spans from piece probabilities; a given ``threshold`` moves the extension one along."""
+        thr = self.threshold if threshold is None else threshold
+        extend = self.extend_threshold
+        if extend is not None and threshold is not None:
+            extend = max(0.05, extend - self.threshold + threshold)
+        return decode_spans(text, offsets, probs, thr, extend)
+
+    def head_probs(self, text, states, offsets, spans):
+        """Technique probabilities of the network's head alone, one row per span."""
         import torch
 
-        if not spans:
-            return []
         lines = line_segments(text)
         feats = torch.tensor([span_features(text, s, e, lines) for s, e in spans], dtype=torch.float32)
         pooled = torch.stack([pool_span(states, offsets, s, e) for s, e in spans])
         with torch.inference_mode():
-            probs = torch.softmax(self.tc_head(torch.cat([pooled, feats], 1)), -1)
+            return torch.softmax(self.tc_head(torch.cat([pooled, feats], 1)), -1).numpy()
+
+    def _classify_states(self, text, states, offsets, spans, segments):
+        if not spans:
+            return []
+        probs = self.head_probs(text, states, offsets, spans)
+        if self.text_classifier is not None:
+            probs = (1 - self.blend) * probs + self.blend * self.text_classifier.proba(text, spans)
         out = []
         for row in probs.tolist():
             ranked = sorted(zip(self.labels, row), key=lambda x: -x[1])
@@ -312,16 +439,19 @@ class TechniqueModel:
 
 
 def decode_spans(text: str, offsets: Sequence[tuple[int, int]], probs: Sequence[float],
-                 threshold: float) -> list[tuple[int, int, float]]:
-    """Runs of consecutive pieces with probability >= threshold, widened to whole words.
+                 threshold: float, extend: float | None = None) -> list[tuple[int, int, float]]:
+    """Runs of consecutive pieces with probability >= ``extend``, widened to whole words,
+    kept when one of their pieces reaches ``threshold`` (hysteresis; ``extend`` defaults to
+    ``threshold``) and when they hold a word that is not a function word.
 
     Returns ``(start, end, mean probability)``; runs that end up overlapping
     after widening are merged.
     """
+    low = threshold if extend is None else min(extend, threshold)
     runs: list[list] = []
     prev = -2
     for i, p in enumerate(probs):
-        if p >= threshold:
+        if p >= low:
             if i == prev + 1 and runs:
                 runs[-1][1] = i
                 runs[-1][2].append(p)
@@ -330,11 +460,15 @@ def decode_spans(text: str, offsets: Sequence[tuple[int, int]], probs: Sequence[
             prev = i
     out: list[tuple[int, int, float]] = []
     for a, b, ps in runs:
+        if max(ps) < threshold:
+            continue
         s, e = offsets[a][0], offsets[b][1]
         while s > 0 and _WORD.match(text[s - 1]):
             s -= 1
         while e < len(text) and _WORD.match(text[e]):
             e += 1
+        if not _has_content_word(text[s:e]):
+            continue
         score = sum(ps) / len(ps)
         if out and s < out[-1][1]:
             ps0 = out[-1]
@@ -342,6 +476,13 @@ def decode_spans(text: str, offsets: Sequence[tuple[int, int]], probs: Sequence[
         elif e > s:
             out.append((s, e, score))
     return out
+
+
+def _has_content_word(span: str) -> bool:
+    """Whether ``span`` holds a word beyond function words (lone 'the', 'of', ',' are no technique)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return any(w.lower() not in ENGLISH_STOP_WORDS for w in _WORDS.findall(span))
 
 
 _MODELS: dict[str, TechniqueModel] = {}

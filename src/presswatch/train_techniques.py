@@ -79,6 +79,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
     parser.add_argument("--limit", type=int, metavar="N", help="use only the first N train articles (smoke tests)")
+    parser.add_argument("--second-stage-only", action="store_true",
+                        help="keep the network in --out (default: the shipped model) and refit only the second "
+                             "stage: span text classifier, blend weight and span thresholds")
 
 
 def _log(msg: str) -> None:
@@ -96,6 +99,12 @@ def run(args: argparse.Namespace) -> int:
     from .ptc import TECHNIQUES, read_split
     from .techniques import default_model_dir, pool_span
 
+    if args.second_stage_only:
+        out = Path(args.out) if args.out else default_model_dir()
+        if not (out / CONFIG).exists():
+            raise ConfigError(f"--second-stage-only needs a trained network in {out}")
+        fit_second_stage(args, out)
+        return 0
     if not 1 <= args.n_top <= 6:
         raise ConfigError("--n-top must be between 1 and 6")
     if not 0.0 <= args.heldout < 1.0:
@@ -106,10 +115,7 @@ def run(args: argparse.Namespace) -> int:
     torch.set_num_threads(max(1, args.threads))
     labels = list(TECHNIQUES)
     articles = read_split(args.ptc, "train", limit=args.limit)
-    ids = sorted(a.id for a in articles)
-    random.Random(args.seed).shuffle(ids)
-    n_held = int(round(len(ids) * args.heldout)) if len(ids) > 1 else 0
-    held_ids = set(ids[:n_held])
+    held_ids = heldout_ids([a.id for a in articles], args.heldout, args.seed)
     tokenizer, encoder = load_base()
     prepared = [prepare(a, tokenizer, labels, args.max_len) for a in articles]
     prepared = [p for p in prepared if p.windows]
@@ -270,5 +276,146 @@ def run(args: argparse.Namespace) -> int:
         "train_articles": len(fit), "heldout": report, "seconds": round(time.time() - t0),
     }
     (out / CONFIG).write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
-    _log(f"wrote {out} in {time.time() - t0:.0f}s")
+    _log(f"wrote the network to {out} in {time.time() - t0:.0f}s")
+    fit_second_stage(args, out)
+    _log(f"done in {time.time() - t0:.0f}s")
     return 0
+
+
+# -- second stage ------------------------------------------------------------
+
+def heldout_ids(ids, share: float, seed: int) -> set[str]:
+    """The seeded share of article ids held out for tuning (the same set in both stages)."""
+    ids = sorted(ids)
+    random.Random(seed).shuffle(ids)
+    return set(ids[: int(round(len(ids) * share)) if len(ids) > 1 else 0])
+
+
+def _span_rows(articles):
+    """Distinct gold spans of the articles: (article, (start, end), [label, ...])."""
+    rows = []
+    for a in articles:
+        labels: dict[tuple[int, int], list[str]] = {}
+        for name, s, e in a.tc:
+            labels.setdefault((s, e), []).append(name)
+        rows.extend((a, span, names) for span, names in sorted(labels.items()))
+    return rows
+
+
+def fit_text_classifier(rows, labels: list[str], c: float = 4.0):
+    """Fit :class:`SpanTextClassifier` on gold span rows (one training item per label)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from .techniques import SpanTextClassifier
+
+    index = {name: i for i, name in enumerate(labels)}
+    spans_text, contexts, numeric, y = [], [], [], []
+    for a, (s, e), names in rows:
+        st, ctx, num = SpanTextClassifier.inputs(a.text, [(s, e)])
+        for name in names:
+            if name in index:
+                spans_text += st
+                contexts += ctx
+                numeric += num
+                y.append(index[name])
+    if len(set(y)) < 2:
+        return None
+    vecs = SpanTextClassifier.new_vectorizers()
+    if len(y) < 200:  # a toy corpus: keep terms seen once, or nothing may remain
+        for vec in vecs:
+            vec.set_params(min_df=1)
+    for vec, docs in zip(vecs, (spans_text, spans_text, contexts)):
+        vec.fit(docs)
+    x = SpanTextClassifier.matrix(vecs, spans_text, contexts, numeric)
+    lr = LogisticRegression(C=c, max_iter=2000).fit(x, np.array(y))
+    coef = np.zeros((len(labels), x.shape[1]), dtype=np.float32)
+    intercept = np.full(len(labels), -30.0, dtype=np.float32)  # a label never seen is never chosen
+    if len(lr.classes_) == 2:  # binary: one weight row for the second class; softmax([0, z]) = sigmoid(z)
+        coef[lr.classes_] = np.vstack([np.zeros_like(lr.coef_), lr.coef_])
+        intercept[lr.classes_] = [0.0, lr.intercept_[0]]
+    else:
+        coef[lr.classes_] = lr.coef_
+        intercept[lr.classes_] = lr.intercept_
+    return SpanTextClassifier(vecs, coef, intercept)
+
+
+def fit_second_stage(args: argparse.Namespace, out: Path) -> dict:
+    """Fit the span text classifier and tune the blend and span thresholds on held-out train.
+
+    Reads the network written to ``out`` (or shipped there), encodes the train
+    articles once, fits the classifier on the fitting articles, chooses on the
+    held-out ones (a) the blend weight of classifier vs technique head and
+    (b) the seed/extension thresholds of span decoding, reports held-out scores,
+    then refits the classifier on all train articles and updates ``config.json``.
+    """
+    import numpy as np
+    import torch
+
+    from .eval_techniques import full_scores, si_scores, tc_scores
+    from .ptc import TECHNIQUES, read_split
+    from .techniques import TechniqueModel
+
+    t0 = time.time()
+    labels = list(TECHNIQUES)
+    articles = read_split(args.ptc, "train", limit=args.limit)
+    held_set = heldout_ids([a.id for a in articles], args.heldout, args.seed)
+    fit = [a for a in articles if a.id not in held_set]
+    held = [a for a in articles if a.id in held_set]
+    meta = json.loads((out / CONFIG).read_text("utf-8"))
+    meta["blend"] = 0.0  # the network alone while tuning
+    (out / CONFIG).write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
+    model = TechniqueModel(out, quantize=True)  # as the pipeline runs it
+    report: dict = {}
+    if held:
+        enc = {}
+        for a in held:
+            states, offsets = model.encode(a.text, line_segments(a.text))
+            with torch.inference_mode():
+                probs = torch.sigmoid(model.si_head(states)).squeeze(-1).tolist() if offsets else []
+            enc[a.id] = (states, offsets, probs)
+        clf = fit_text_classifier(_span_rows(fit), labels)
+        _log(f"second stage: classifier fitted on {len(fit)} articles ({time.time() - t0:.0f}s)")
+        held_rows = _span_rows(held)
+        head = {id(r): model.head_probs(r[0].text, *enc[r[0].id][:2], [r[1]])[0] for r in held_rows}
+        text_p = {id(r): clf.proba(r[0].text, [r[1]])[0] if clf else head[id(r)] for r in held_rows}
+        tc_gold = [(a.id, name, s, e) for a in held for name, s, e in a.tc]
+
+        def tc_at(w: float):
+            pred = []
+            for r in held_rows:
+                p = (1 - w) * head[id(r)] + w * text_p[id(r)]
+                pred.extend((r[0].id, labels[i], *r[1]) for i in np.argsort(-p)[: len(r[2])])
+            return tc_scores(pred, tc_gold)[0]
+
+        blend = max((tc_at(w).f1, w) for w in (0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0))[1]
+        gold_si = {a.id: a.si for a in held}
+        grid = [(hi / 100, lo / 100) for hi in range(20, 55, 5) for lo in range(10, hi + 1, 5)]
+
+        def si_at(hi, lo):
+            pred = {a.id: [(s, e) for s, e, _ in decode_spans(a.text, enc[a.id][1], enc[a.id][2], hi, lo)]
+                    for a in held if enc[a.id][1]}
+            return si_scores(pred, gold_si)
+
+        threshold, extend = max(grid, key=lambda t: (si_at(*t).f1, -t[0]))
+        meta.update(threshold=threshold, extend_threshold=extend, blend=blend)
+        model.threshold, model.extend_threshold, model.blend, model.text_classifier = threshold, extend, blend, clf
+        full_pred = {a.id: [(f.technique, f.start, f.end) for f in model.predict(a.text)] for a in held}
+        report = {"heldout_articles": len(held), "threshold": threshold, "extend_threshold": extend,
+                  "blend": blend, "si": si_at(threshold, extend).as_dict(), "tc_micro": tc_at(blend).as_dict(),
+                  "tc_micro_head_only": tc_at(0.0).as_dict(),
+                  "full": full_scores(full_pred, {a.id: a.tc for a in held}).as_dict()}
+        _log(f"second stage held-out: threshold {threshold:.2f}/{extend:.2f} blend {blend:.2f} "
+             f"SI F1 {report['si']['f1']:.4f} TC micro-F1 {report['tc_micro']['f1']:.4f} "
+             f"(head only {report['tc_micro_head_only']['f1']:.4f}) full F1 {report['full']['f1']:.4f}")
+    clf = fit_text_classifier(_span_rows(articles), labels)
+    if clf is None:  # fewer than two techniques in the data: the head alone
+        meta["blend"] = 0.0
+    else:
+        clf.save(out)
+    meta["second_stage"] = {"heldout": report, "train_articles": len(articles), "seconds": round(time.time() - t0)}
+    if not held and clf is not None:
+        meta["blend"] = 0.5  # nothing to tune on: an even blend
+    (out / CONFIG).write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
+    _log(f"second stage written to {out} in {time.time() - t0:.0f}s")
+    return report
