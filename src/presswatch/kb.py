@@ -12,6 +12,10 @@ Users add their own CSV or JSONL files with ``[actors] extra_files``; they use
 the same columns. Loading is cached per process (:func:`load_kb`), and the
 alias index is built once.
 
+Office holders are indexed by function (:func:`title_function`) and by country, or by the
+organisation for international posts (a role whose organisation is an organisation, an
+alliance or a government body without a country); see :meth:`KnowledgeBase.holders`.
+
 Names are matched on a *key* that folds case, diacritics, punctuation and the
 commonest transliteration differences of Russian and Central Asian names
 (Sergei/Sergey, Yuri/Yury/Yuriy, Aleksandr/Alexander, Kasym-Zhomart/Kassym-Jomart),
