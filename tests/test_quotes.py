@@ -297,6 +297,94 @@ def test_config_switches(qnlp):
     assert comp(doc)._.pw_quotes == []
 
 
+# -- typed double marks, transcripts ------------------------------------------------------------
+def test_two_single_marks_as_double(qnlp):
+    text = "''Hopefully,'' the president said, ''this museum can help us talk to each other.''"
+    assert [text[q.start:q.end] for q in scan_quotes(text, [(0, len(text))])] == [
+        "Hopefully,", "this museum can help us talk to each other."]
+    q = found(qnlp, text)
+    assert len(q) == 1 and q[0][2] == "Hopefully, | this museum can help us talk to each other."
+    assert q[0][3] == "said" and q[0][1] == "president"
+    tex = "He said: ``It is over and we are going home now.'' Nobody answered."
+    assert [tex[s.start:s.end] for s in scan_quotes(tex, [(0, len(tex))])] == ["It is over and we are going home now."]
+
+
+def test_transcript_turns(qnlp):
+    text = ("Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+            "WALLACE: Let's start with the debate and the breaking news tonight.\n\n"
+            "PENCE: Well, look, the debate will be about the issues and nothing else.\n\n"
+            "WALLACE: Will she be there tomorrow?")
+    q = found(qnlp, text)
+    assert [(k, name, cue) for k, name, _c, cue, _p in q] == [
+        ("direct", "Chris Wallace", ":"), ("direct", "Mike Pence", ":"), ("direct", "Chris Wallace", ":")]
+    assert q[1][2] == "Well, look, the debate will be about the issues and nothing else."
+
+
+def test_single_label_line_and_notes_are_not_transcripts(qnlp):
+    assert found(qnlp, "Editor's note: An earlier version of this article misstated the date.") == []
+    q = found(qnlp, "WARNING: This video contains scenes that some viewers may find disturbing.")
+    assert all(x[3] != ":" for x in q)
+
+
+# -- the learned cue model (PolNeAR train) -------------------------------------------------------
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("Donald Trump continually brags about his prowess in the primary debates.",
+     "brags about", "Donald Trump", "his prowess in the primary debates"),
+    ("Clinton voted against the rosy-sounding Justice for Victims of Trafficking Act.",
+     "voted against", "Clinton", "the rosy-sounding Justice for Victims of Trafficking Act"),
+    ("The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
+     "said", "Obama", "The museum | would make visitors face uncomfortable truths"),
+    ("The Democratic nominee has been endorsed by The Dallas Morning News.",
+     "has been endorsed", "Dallas Morning News", "The Democratic nominee"),
+    ("Senator Smith was quoted as saying that the wall would never be built.",
+     "was quoted", "Smith", "that the wall would never be built"),
+    ("At this meeting, Sergei Lavrov called on Afghanistan's neighbors to prevent the appearance of NATO forces.",
+     "called on", "Sergei Lavrov", "Afghanistan's neighbors to prevent the appearance of NATO forces"),
+    ("By the way, earlier Sergei Lavrov, disclosing some details of the meeting, said that the Russian leader "
+     "had already warned Biden.", "said", "Sergei Lavrov", "that the Russian leader had already warned Biden"),
+])
+def test_learned_cues(qnlp, text, cue, speaker, content):
+    q = found(qnlp, text)
+    assert ("indirect", speaker, content, cue, None) in q, q
+
+
+def test_outer_report_wins(qnlp):
+    text = ("Bloomberg reports that the Republican nominee has won among wealthy voters, "
+            "according to the Roper Center.")
+    q = found(qnlp, text)
+    assert [(x[3], x[1]) for x in q] == [("according to", "Roper Center")]
+    assert q[0][2].startswith("Bloomberg reports that")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister ate lunch with the ambassador and then drove to the airport.",
+    "You can also recall the publications of the American media on this topic.",
+    "It is important to note that nobody was hurt in the fire.",
+])
+def test_learned_model_leaves_non_reports(qnlp, text):
+    assert found(qnlp, text) == []
+
+
+def test_learned_model_off_falls_back_to_rules(qnlp):
+    rules_only = QuotesComponent(models=None)
+    doc = rules_only(qnlp("Donald Trump continually brags about his prowess in the primary debates."))
+    assert doc._.pw_quotes == []
+    doc = rules_only(qnlp("The government announced that it would not deploy troops abroad."))
+    assert [q.kind for q in doc._.pw_quotes] == ["indirect"]
+
+
+def test_bad_model_file_is_a_model_error(tmp_path):
+    from presswatch.errors import ModelError
+    from presswatch.quote_cues import load_models
+
+    bad = tmp_path / "m.json"
+    bad.write_text('{"cue": {"bias": 0}}', "utf-8")
+    with pytest.raises(ModelError, match="cannot read the quote model"):
+        load_models(bad)
+    with pytest.raises(ModelError):
+        load_models(tmp_path / "missing.json")
+
+
 # -- the shared example article (done-when) -------------------------------------------------
 def _speaker_of(analysis, fragment):
     text = analysis.article.text

@@ -170,12 +170,12 @@ class Resolver:
     def _link_names(self) -> None:
         fulls = [p for p in self.persons if p.full]
         for p in self.persons:
-            words = [t.text for t in self.doc[p.start:p.end]]
+            words = [t.text.casefold() for t in self.doc[p.start:p.end]]  # "WALLACE" is Chris Wallace too
             best = None
             for f in fulls:
                 if f is p:
                     continue
-                fwords = [t.text for t in self.doc[f.start:f.end]]
+                fwords = [t.text.casefold() for t in self.doc[f.start:f.end]]
                 same = fwords == words and f.start < p.start  # repeated full name: the first is canonical
                 if same or len(fwords) > len(words) and words[-1] == fwords[-1] or (len(words) == 1 and words[0] in fwords):
                     # before the mention wins; the nearest one of those

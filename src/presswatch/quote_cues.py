@@ -74,6 +74,8 @@ def subject_of(tok: Token) -> tuple[Token | None, str]:
         c = min(subjects, key=lambda c: abs(c.i - tok.i))
         return c, c.dep_
     for c in tok.children:
+        if c.dep_ == "nsubjpass" and tok.lemma_.lower() == "quote":  # "X was quoted as saying"
+            return c, "quoted"
         if c.dep_ in ("nsubjpass", "auxpass"):
             return None, "passive"
         if c.dep_ == "poss" and tok.pos_ == "NOUN":

@@ -86,6 +86,8 @@ def fit(x: list[list[str]], y: list[int], c: float, min_count: int = 3, min_weig
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    if len(set(y)) < 2:  # one class only (tiny training sets): a constant model
+        return LinearModel({}, 4.0 if y and y[0] else -4.0)
     counts = Counter(f for row in x for f in set(row))
     keep = {f for f, n in counts.items() if n >= min_count and f != "bias"}
     vec = DictVectorizer()
@@ -167,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     source = f"PolNeAR train ({len(pairs)} articles), spaCy {args.model}"
     today = date.today().isoformat()
-    save(models, out / "cue_model.json", source=source, date=today, cue_c=args.cue_c, content_c=args.content_c,
+    save(models, out / "cue_model.json", trained_on=source, date=today, cue_c=args.cue_c, content_c=args.content_c,
          feature_min_count=args.feature_min_count)
     as_cue, seen = lexicon_counts(pairs)
     lemmas = {lemma: [as_cue[lemma], seen[lemma]] for lemma in sorted(as_cue)
