@@ -85,3 +85,19 @@ def test_analyze_accepts_text_and_path(tmp_path):
     assert from_path.article.source == str(path)
     assert from_path.article.id == from_text.article.id
     assert [e.to_dict() for e in from_path.entities] == [e.to_dict() for e in from_text.entities]
+
+
+def test_example_article_metadata_and_people(central_asia):
+    """The foundation's done-when on the shared example: metadata, boilerplate, PERSON entities."""
+    article = central_asia.article
+    assert article.title == "Russia will not allow the US and NATO to dominate their “underbelly”"
+    assert article.published == "2021-12-20" and article.authors == ["Sergey Sayenko"]
+    read_on = article.text.index("Read on the topic")
+    assert any(s.kind == "boilerplate" and s.start <= read_on < s.end for s in article.layout)
+    assert not any(s.kind == "body" and s.start <= read_on < s.end for s in article.layout)
+    persons = {e.text for e in central_asia.entities if e.label == "PERSON"}
+    for surname in ("Lavrov", "Putin", "Biden", "Nuland", "Zakharova", "Kokov", "Kamilov", "Vyshinsky"):
+        assert any(surname in p for p in persons), surname
+    # Nothing from the dateline, byline or boilerplate reaches the layers.
+    byline = next(s for s in article.layout if s.kind == "byline")
+    assert not any(byline.start <= e.start < byline.end for e in central_asia.entities)
