@@ -8,7 +8,12 @@ small fp16 delta, with two heads:
 - a token head that scores every word piece as inside/outside a propaganda
   span; runs of pieces above ``threshold`` become spans, widened to whole words;
 - a span head that names the technique of a span from pooled token states and
-  a few surface features (length, repetition in the document, sentence share).
+  a few surface features (length, repetition in the document, sentence share),
+  averaged with a second-stage logistic regression over TF-IDF of the span's
+  words, character n-grams and context (:class:`SpanTextClassifier`).
+
+Pieces are decoded with hysteresis: runs above an extension threshold that
+reach the seed threshold become spans; spans of function words alone are dropped.
 
 The component encodes only the sentences inside ``doc._.pw_regions`` and sets
 ``doc._.pw_techniques``; ``voice`` is ``"author"`` unless the span lies in a

@@ -13,6 +13,10 @@ Recipe (CPU; see the model card for the time it took):
 5. Choose the span threshold that maximises span-identification F1 on the
    held-out articles, and report held-out SI/TC/full scores.
 6. Write the upper layers and heads as fp16 safetensors plus ``config.json``.
+7. Second stage (:func:`fit_second_stage`, alone with ``--second-stage-only``):
+   fit the span text classifier on the fitting articles, choose its blend
+   weight and the seed/extension span thresholds on the held-out ones with the
+   int8 network, then refit the classifier on all train articles.
 
 Nothing from the dev split is read.
 """
