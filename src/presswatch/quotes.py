@@ -1,37 +1,47 @@
-"""``presswatch_quotes``: who said what, from quotation marks and the dependency parse.
+"""``presswatch_quotes``: who said what, from quotation marks, the dependency parse and a learned cue model.
 
-Rules, no trained model; they run after the base spaCy pipeline (parser, NER)
-and read ``doc._.pw_regions``, ``pw_entities`` and (when present) ``pw_actors``;
-they write ``doc._.pw_quotes``:
+It runs after the base spaCy pipeline (parser, NER) and reads
+``doc._.pw_regions``, ``pw_entities`` and (when present) ``pw_actors``; it
+writes ``doc._.pw_quotes``:
 
-1. **Quotation marks** (:func:`scan_quotes`): straight, curly, low-9, guillemets
-   and single marks, paired per paragraph with a stack. Sloppy typing is
-   tolerated: spaces inside the marks, an opening mark used to close
-   (``“1/6“``), a closing mark shared by a quote and the quote nested in it,
-   a quote left open at a paragraph end when the next paragraph opens again
-   (a continued quote). Apostrophes are not quotation marks.
-2. **Direct quotes**: a quoted passage with a reporting verb right after it
-   (``“...,” the minister said`` / ``said X``), right before it (``X said: “...”``,
+1. **Quotation marks** (:func:`scan_quotes`): straight, curly, low-9, guillemets,
+   single marks and two typed single marks (``''...''``, ``\`\`...''``), paired
+   per paragraph with a stack. Sloppy typing is tolerated: spaces inside the
+   marks, an opening mark used to close (``“1/6“``), a closing mark shared by a
+   quote and the quote nested in it, a quote left open at a paragraph end when
+   the next paragraph opens again (a continued quote). Apostrophes are not
+   quotation marks.
+2. **Direct quotes** (rules): a quoted passage with a reporting verb right after
+   it (``“...,” the minister said`` / ``said X``), right before it (``X said: “...”``,
    ``X told Y, “...”``), or around it (``“A,” he said, “B.”``: one quote, two
-   content spans); a colon after a name (``X: “...”``); a quoted sentence with
-   no cue of its own after another attribution in the same or previous
-   paragraph (a follow-on quote, same speaker).
-3. **Indirect and mixed quotes**: a reporting verb (a fixed lexicon, below)
-   with a subject and a that-clause/clause complement, an infinitive complement
-   (``called on X to ...``) or, for some verbs, a noun phrase (``noted their
-   readiness to ...``); ``according to X, ...``. A clause holding a quoted
-   fragment is ``mixed``.
+   content spans); a colon after a name (``X: “...”``); interview transcript
+   turns (``WALLACE: ...``); a quoted sentence with no cue of its own after
+   another attribution in the same or previous paragraph (a follow-on quote).
+3. **Indirect and mixed quotes**: every candidate predicate (a verb, or a noun
+   with a complement) is scored by a logistic regression trained on PolNeAR
+   train (:mod:`presswatch.quote_cues`, ``models/quotes/cue_model.json``); above
+   ``cue_threshold`` a second model picks its content among the complements
+   the parse offers (that-clause, infinitive, object, prepositional object,
+   the clause around a parenthetical ``X said,``, ...) and a third decides
+   whether its subject is the source. Where the model is unsure (between
+   ``rule_threshold`` and ``cue_threshold``), hand rules over a reporting-verb
+   lexicon still apply; ``according to X, ...`` is a rule. One report per
+   stretch of text: a report inside another's content gives way to it. A
+   clause holding a quoted fragment is ``mixed``.
 4. **Not quotes**: quoted words with no reporting cue and not sentence-like
    (scare quotes, titles, nicknames, slogans) are dropped; reporting verbs
    inside a direct quote are the quoted person's words, not new quotes, except
-   a quoted passage nested in it with its own cue (``parent`` is then set).
-5. **Speakers**: the cue's subject, resolved with :mod:`presswatch.coref`
-   (pronouns, surnames, role descriptions, acronyms) to the canonical name;
-   ``speaker.actor`` from ``doc._.pw_actors`` when that layer ran.
+   a quoted passage nested in it with its own cue (``parent`` is then set); the
+   writer's own voice (``it must be said that``, ``you can recall``) is no quote.
+5. **Speakers**: the cue's subject (or the agent of a passive), resolved with
+   :mod:`presswatch.coref` (pronouns, surnames, role descriptions, acronyms) to
+   the canonical name; ``speaker.actor`` from ``doc._.pw_actors`` when that
+   layer ran.
 
 Limits: English only; quality follows the parser (long or garbled sentences
-lose their complements); attributions without a source (``it is expected
-that``) and beliefs without a reporting verb are not extracted.
+lose their complements); the learned models know US election news of
+2015-2016 (PolNeAR) and report beliefs and intentions as PolNeAR does
+("Trump hopes to ..."), not only speech.
 """
 
 from __future__ import annotations
@@ -299,7 +309,11 @@ class QuotesComponent:
     """See the module docstring. Config: ``indirect`` (also indirect and mixed quotes),
     ``follow_on`` (cue-less quotes after an attribution), ``min_direct_words`` (shorter
     quoted passages need a cue of their own), ``max_quote_chars`` (longer passages are
-    taken for a stray mark and ignored)."""
+    taken for a stray mark and ignored), ``learned`` (extra lexicon verbs), ``models``
+    (the learned cue/content/source models; None for the rules alone), ``cue_threshold``
+    (cue probability for a learned report), ``content_threshold`` (least score of the
+    chosen content), ``rule_threshold`` (below this cue probability the lexicon rules
+    are not tried either)."""
 
     def __init__(self, indirect: bool = True, follow_on: bool = True, min_direct_words: int = 4,
                  max_quote_chars: int = 5000, learned: Iterable[str] = (),
