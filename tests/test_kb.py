@@ -233,3 +233,25 @@ def test_build_merges_organisation_codes_and_fixes_source_codes():
     # the UN speakers' "EU" roles keep their code, Phoenix's Polish role its country
     assert {r["country"] for r in people["donald-tusk-pol"]["roles"]} == {"EU", "POL"}
     assert not any(p.get("country") in kb_build.SOURCE_ISO for p in people.values())
+
+
+@pytest.mark.parametrize("function,country,date,expected", [
+    ("foreign_spokesperson", "DEU", "2016-06-01", ["martin-schafer-deu"]),
+    ("defence_spokesperson", "KOR", "2015-06-01", ["kim-min-seok-spokesperson-kor"]),
+    ("foreign_spokesperson", "KAZ", "2021-12-20", ["aibek-smadiyarov-kaz"]),
+    ("foreign_spokesperson", "POL", "2024-06-01", ["pawel-wronski-pol"]),
+    ("defence_spokesperson", "FRA", "2021-06-01", ["herve-grandjean-fra"]),  # "Armed Forces" title
+    ("foreign_spokesperson", "JPN", "2016-06-01", ["norio-maruyama-jpn"]),  # "Press Secretary" title
+    ("foreign_spokesperson", "DEU", "2020-06-01", []),  # a gap stays a gap
+])
+def test_spokespeople_hold_their_function(function, country, date, expected):
+    assert _holders(load_kb(), function, country, date) == expected
+
+
+def test_spokesperson_namesake_keeps_own_id_and_function():
+    kb = load_kb()
+    ids = {e.id for e in kb.lookup_person("Kim Min-seok")}
+    assert {"kim-min-seok-kor", "kim-min-seok-spokesperson-kor"} <= ids  # PM (2025) and MND spokesman
+    assert "kim-min-seok-spokesperson-kor" not in _holders(kb, "head_of_government", "KOR", "2015-06-01")
+    assert _holders(kb, "head_of_government", "KOR", "2025-09-01") == ["kim-min-seok-kor"]
+    assert _holders(kb, "defence_spokesperson", "KOR", "2025-09-01") == ["jeon-ha-kyu-kor"]
