@@ -227,12 +227,13 @@ def _trimmed(tokens: list[Token]) -> Spans:
     while toks and toks[-1].is_punct and toks[-1].text not in "\"”'’»":
         toks.pop()
     spans: Spans = []
+    last = -2
     for t in toks:
-        if spans and t.i == run_end + 1:
+        if t.i == last + 1:
             spans[-1] = (spans[-1][0], t.idx + len(t))
         else:
             spans.append((t.idx, t.idx + len(t)))
-        run_end = t.i
+        last = t.i
     return spans
 
 

@@ -5,7 +5,8 @@ It runs after the base spaCy pipeline (parser, NER) and reads
 writes ``doc._.pw_quotes``:
 
 1. **Quotation marks** (:func:`scan_quotes`): straight, curly, low-9, guillemets,
-   single marks and two typed single marks (``''...''``, ``\`\`...''``), paired
+   single marks and two typed marks standing for a double one (``''...''``, or two
+   backticks and two apostrophes), paired
    per paragraph with a stack. Sloppy typing is tolerated: spaces inside the
    marks, an opening mark used to close (``“1/6“``), a closing mark shared by a
    quote and the quote nested in it, a quote left open at a paragraph end when
@@ -275,7 +276,7 @@ class _Rel:
 @Language.factory(
     "presswatch_quotes",
     default_config={"indirect": True, "follow_on": True, "min_direct_words": 4, "max_quote_chars": 5000,
-                    "lexicon": "cue_lexicon.json", "model": "cue_model.json", "cue_threshold": 0.55,
+                    "lexicon": "cue_lexicon.json", "model": "cue_model.json", "cue_threshold": 0.6,
                     "content_threshold": 0.1, "rule_threshold": 0.3},
 )
 def make_quotes(nlp: Language, name: str, indirect: bool, follow_on: bool, min_direct_words: int,
@@ -317,7 +318,7 @@ class QuotesComponent:
 
     def __init__(self, indirect: bool = True, follow_on: bool = True, min_direct_words: int = 4,
                  max_quote_chars: int = 5000, learned: Iterable[str] = (),
-                 models: dict[str, LinearModel] | None = None, cue_threshold: float = 0.55,
+                 models: dict[str, LinearModel] | None = None, cue_threshold: float = 0.6,
                  content_threshold: float = 0.1, rule_threshold: float = 0.3):
         self.learned = frozenset(learned) - SPEECH_VERBS
         self.models = models or {}
@@ -472,7 +473,7 @@ def extract(doc: Doc, opts: QuotesComponent) -> list[Quote]:
 # -- direct quotes -------------------------------------------------------------------
 def _direct(ctx: _Ctx, k: int, claimed: set[int], within: tuple[int, int] | None = None) -> _Rel | None:
     q = ctx.quoted[k]
-    doc, text = ctx.doc, ctx.text
+    text = ctx.text
     lo, hi = within if within else (0, len(text))
     # cue after the quote: `“...,” the minister said` / `“...,” said X`, in the same paragraph,
     # when the quote ends without a full stop (`“...,”`, `“...?”`) or a comma follows it
