@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -342,15 +343,20 @@ class _Ctx:
         self.text = doc.text
         self.regions = [(0, len(self.text))] if doc._.pw_regions is None else list(doc._.pw_regions)
         self.quoted = scan_quotes(self.text, self.regions, opts.max_quote_chars)
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()  # token start offsets without a Python loop over tokens
         self._resolver: Resolver | None = None
         self.used_cues: set[int] = set()
+        self.in_quotes: set[int] = set()  # tokens inside top-level quoted passages
 
     @property
     def resolver(self) -> Resolver:
         if self._resolver is None:
             self._resolver = Resolver(self.doc, self.regions)
         return self._resolver
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens starting in ``[start, end)``."""
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens lying wholly inside ``[start, end)``."""
@@ -651,12 +657,11 @@ def _inside(zones: list[tuple[int, int]], a: int, b: int) -> bool:
 def _indirect(ctx: _Ctx, direct_zone, rels: list[_Rel]) -> list[_Rel]:
     cands: list[_Rel] = []
     doc = ctx.doc
-    regions = ctx.regions
-    for tok in doc:
-        if not any(s <= tok.idx < e for s, e in regions):
-            continue
-        if _inside(direct_zone, tok.idx, tok.idx + len(tok)):
-            continue
+    todo = sorted({i for s, e in ctx.regions for i in ctx.token_range(s, e)}
+                  - {i for s, e in direct_zone for i in ctx.token_range(s, e)})
+    ctx.in_quotes = {i for q in ctx.quoted if q.parent is None for i in ctx.token_range(q.start, q.end)}
+    for i in todo:
+        tok = doc[i]
         rel = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             rel = _according(ctx, tok)
@@ -765,8 +770,7 @@ def _verb_relation(ctx: _Ctx, v: Token) -> _Rel | None:
 
 def _cue_prob(ctx: _Ctx, v: Token) -> float:
     """Probability from the learned cue model that ``v`` reports speech or thought."""
-    quoted = any(q.parent is None and q.start <= v.idx < q.end for q in ctx.quoted)
-    return ctx.opts.models["cue"].prob(features(v, quoted))
+    return ctx.opts.models["cue"].prob(features(v, v.i in ctx.in_quotes))
 
 
 def _learned_relation(ctx: _Ctx, v: Token, p: float) -> _Rel | None:
