@@ -50,6 +50,7 @@ def main(argv=None) -> int:
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="folder of plain-text articles")
     parser.add_argument("--limit", type=int, default=60, help="number of files")
     parser.add_argument("--layers", default=None, help="comma-separated layers (default: all in config)")
+    parser.add_argument("--config", default=None, help="TOML configuration file")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--ablate", action="store_true", help="also measure each layer's added time")
@@ -66,7 +67,7 @@ def main(argv=None) -> int:
     texts = load_texts(args.texts, args.limit)
     words = sum(len(t.split()) for t in texts)
     layers = args.layers.split(",") if args.layers else None
-    analyzer = Analyzer(layers=layers)
+    analyzer = Analyzer(args.config, layers=layers)
     nlp = spacy.load(analyzer.model)
     # Warm-up: first calls pay lazy initialisation in both.
     time_baseline(nlp, texts[:3], args.batch_size)
@@ -87,7 +88,7 @@ def main(argv=None) -> int:
         for layer in analyzer.layers:
             if layer in ("layout", "entities"):
                 continue
-            without = Analyzer(layers=[l for l in analyzer.layers if l != layer])
+            without = Analyzer(args.config, layers=[l for l in analyzer.layers if l != layer])
             time_presswatch(without, texts[:3], args.batch_size)
             t_without = min(time_presswatch(without, texts, args.batch_size) for _ in range(args.rounds))
             t_with = min(time_presswatch(analyzer, texts, args.batch_size) for _ in range(args.rounds))
