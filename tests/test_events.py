@@ -419,3 +419,13 @@ def test_example_no_source_target_swap(article):
     for e in article.events:
         if e.type in ("REJECT", "THREATEN") and _country(article, e.source.actor) in ("USA",):
             pytest.fail(f"US as source of {e.type}: {article.article.text[e.evidence[0]:e.evidence[1]]}")
+
+
+def test_first_person_source_inside_its_own_quote_does_not_recurse():
+    """A report whose source ("we") lies inside its own content must not loop (seen on a UN speech)."""
+    from presswatch import Analyzer
+
+    text = ("Last year the conference adopted a new programme of action, which we expect will firmly "
+            "place the landlocked countries on a sound path of development.\n")
+    analysis = Analyzer(layers=["actors", "quotes", "events"]).analyze(text)
+    assert analysis.article.text == text

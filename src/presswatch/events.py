@@ -506,6 +506,7 @@ class _SentenceCoder:
         self.comp, self.ctx, self.sent, self.lex = comp, ctx, sent, comp.lex
         self.heads: dict[tuple[int, int], Token] = {}  # argument span -> its head token
         self._dates: Optional[list[Span]] = None
+        self._resolving: set[str] = set()  # quote ids whose speaker is being resolved (cycle guard)
 
     # cue detection
     def cue_for(self, tok: Token) -> Optional[_Cue]:
@@ -1170,11 +1171,17 @@ class _SentenceCoder:
         """The speaker's actor; for a speaker the actors layer does not know, what the attribution says
         ("Iraqi Foreign Minister Tariq Aziz said": Iraq)."""
         actor = self.ctx.speaker_actor(q)
-        if (actor is None or self.ctx.weak(actor)) and q.source:
+        # The guard stops a cycle: a source that is itself "we" inside a quote leads back here.
+        resolving = self._resolving
+        if (actor is None or self.ctx.weak(actor)) and q.source and q.id not in resolving:
             span = self.ctx.doc.char_span(q.source[0][0], q.source[0][1], alignment_mode="expand")
             if span is not None:
-                found = self._arg(span.root)
-                found = self._in_context(found, None, is_target=False)
+                resolving.add(q.id)
+                try:
+                    found = self._arg(span.root)
+                    found = self._in_context(found, None, is_target=False)
+                finally:
+                    resolving.discard(q.id)
                 if found.actor and not self.ctx.weak(found.actor):
                     return found.actor
         return actor
