@@ -17,6 +17,8 @@ may lose the last commits, never consistency.
 
 from __future__ import annotations
 
+import abc
+
 import contextlib
 import json
 import re
@@ -65,7 +67,7 @@ def open_store(url: str | None = None) -> "Store":
     return SQLiteStore(url)
 
 
-class Store:
+class Store(abc.ABC):
     """Connection, migrations and the write path; queries live in :mod:`presswatch.store_query`."""
 
     dialect = ""
@@ -75,20 +77,25 @@ class Store:
         self.migrate()
 
     # -- dialect hooks ------------------------------------------------------
+    @abc.abstractmethod
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        raise NotImplementedError
+        """Implemented by each dialect."""
 
+    @abc.abstractmethod
     def _begin(self, write: bool) -> None:
-        raise NotImplementedError
+        """Implemented by each dialect."""
 
+    @abc.abstractmethod
     def _index_search(self, article: Article, quote_rows: list[dict]) -> None:
-        raise NotImplementedError
+        """Implemented by each dialect."""
 
+    @abc.abstractmethod
     def _unindex_search(self, article_id: str) -> None:
-        raise NotImplementedError
+        """Implemented by each dialect."""
 
+    @abc.abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """Implemented by each dialect."""
 
     # -- basics -------------------------------------------------------------
     def __enter__(self) -> "Store":
