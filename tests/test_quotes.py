@@ -428,3 +428,13 @@ def test_central_asia_offsets_and_ids(example):
             assert 0 <= a < b <= len(text)
         assert q.parent is None or q.parent in ids
 
+
+
+def test_description_speaker_takes_the_apposed_name(qnlp):
+    """The parser may hang the apposed name on the description's last noun, not on its head."""
+    text = ("“A canal of this size cannot be built as if the river belonged to one country,” said "
+            "Uzbekistan's deputy minister of water resources, Bakhtiyor Juraev, as he arrived.\n\n"
+            "Its energy minister, Farrukh Rahimzoda, said that all sides would benefit from irrigation.\n")
+    quotes = found(qnlp, text)
+    assert by_content(quotes, "cannot be built")[1] == "Bakhtiyor Juraev"
+    assert by_content(quotes, "all sides would benefit")[1] == "Farrukh Rahimzoda"

@@ -880,6 +880,12 @@ def _speaker(ctx: _Ctx, tok: Token | None) -> tuple[str | None, tuple[int, int] 
         if p is not None:
             root = res.root(p)
             return res.name(root), res.span(root)
+    # "X's deputy minister of water resources, Bakhtiyor Juraev, said": the parser often hangs the
+    # apposed name on the last noun of the description rather than on its head.
+    for t in tok.subtree:
+        if t.dep_ == "appos" and s <= t.head.i < e and t.i >= e and res.person_at(t.i) is not None:
+            root = res.root(res.person_at(t.i))
+            return res.name(root), res.span(root)
     p = res.resolve_token(tok)
     if p is None and tok.is_upper and tok.is_alpha and len(tok) > 2:  # transcript label `PENCE:`
         p = res.by_surname(tok.text)
