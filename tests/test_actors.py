@@ -88,6 +88,16 @@ def test_titles_resolve_against_publication_date(actors_analyzer):
     assert actor_at(analyze(actors_analyzer, text, "2023-05-01"), text, "Foreign Minister").id == "bakhtiyor-saidov-uzb"
 
 
+def test_posts_at_international_organisations_resolve_by_date(actors_analyzer):
+    text = "The NATO Secretary General said the alliance would stay united."
+    assert actor_at(analyze(actors_analyzer, text, "2021-06-14"), text, "Secretary General").id == "jens-stoltenberg-nor"
+    assert actor_at(analyze(actors_analyzer, text, "2025-06-14"), text, "Secretary General").id != "jens-stoltenberg-nor"
+    text = "On Friday the UN Secretary-General called for calm, and a general in the army agreed."
+    r = analyze(actors_analyzer, text, "2019-03-01")
+    assert actor_at(r, text, "Secretary-General").name == "António Guterres"
+    assert actor_at(r, text, "general in") is None  # a military rank is not an office
+
+
 def test_variants_initials_and_surnames(actors_analyzer):
     text = "V. Putin met Sergei Shoygu on Friday. Later, Shoigu told reporters the drills were over."
     r = analyze(actors_analyzer, text, "2019-06-01")

@@ -72,7 +72,8 @@ from .types import Actor, Entity, Role
 log = logging.getLogger("presswatch")
 
 ROLE_HEADS = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor",
-              "premier", "leader", "representative", "king", "queen", "emir", "head", "chief", "ambassador"}
+              "premier", "leader", "representative", "king", "queen", "emir", "head", "chief", "ambassador",
+              "general"}  # "Secretary General", "Attorney General"
 # Verbs whose subject is a place, not an agent ("Dushanbe hosted a meeting").
 PLACE_VERBS = {"host", "welcome", "witness", "see", "experience", "house", "lie", "sit", "border", "be", "become",
                "remain", "boast", "attract", "suffer", "flood", "swelter", "shiver", "locate", "situate", "hit",
@@ -639,8 +640,9 @@ class _Resolution:
             tok = doc[i]
             if tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            if tok.ent_type_ == "PERSON" or (tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_):
-                continue  # "co-president"
+            hyphenated = tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+            if tok.ent_type_ == "PERSON" or (hyphenated and doc[tok.i - 2].lower_ != "secretary"):
+                continue  # "co-president", but "Secretary-General" is one title
             left = tok.left_edge.i
             right = tok.i + 1
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":  # "head of the White House"
@@ -734,6 +736,8 @@ class _Resolution:
                         if a <= t.idx < b:
                             entry = self.kb.get(actor)
                             iso = entry.country if entry is not None else None
+                            if iso is None and entry is not None and self.kb.international_body(entry.name) == actor:
+                                iso = actor  # "the NATO Secretary General": posts are filed under the organisation
                             body = actor
                             break
                     else:
