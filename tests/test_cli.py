@@ -146,3 +146,28 @@ def test_html_report_is_written_and_escapes_article_text(tmp_path):
     assert not any("alert(" in code for code in inspector.scripts)
     assert inspector.handlers == [] and inspector.imgs == []
     assert "alert(1)&lt;/script&gt;" in page  # the text is shown, escaped
+
+
+def test_a_component_failure_on_one_document_does_not_sink_the_batch(tmp_path, monkeypatch, capsys):
+    from presswatch import cli
+    from presswatch.pipeline import Analyzer
+
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("The minister said the talks would resume on Monday.\n", encoding="utf-8")
+    bad.write_text("The spokesman said nothing had changed.\n", encoding="utf-8")
+    real = Analyzer.analyze
+
+    def flaky(self, item):
+        if item.source == str(bad):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(self, item)
+
+    monkeypatch.setattr(Analyzer, "analyze", flaky)
+    out = tmp_path / "out.jsonl"
+    status = cli.main(["analyze", str(bad), str(good), "--format", "jsonl", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"{bad}: [E203] analysis failed: RecursionError" in err and "Traceback" not in err
+    assert [json.loads(l)["article"]["source"] for l in out.read_text("utf-8").splitlines()] == [str(good)]
+    with pytest.raises(RecursionError):
+        cli.main(["--debug", "analyze", str(bad), "--format", "json", "-o", str(tmp_path / "x.json")])

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import __version__
-from .errors import ConfigError, InputError, ModelError, PresswatchError
+from .errors import AnalysisFailed, ConfigError, InputError, ModelError, PresswatchError
 
 # name -> (module, help). Groups ("eval", "train") hold one entry per target.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -156,13 +156,21 @@ def run_analyze(args: argparse.Namespace) -> int:
         analyzer = Analyzer(config, model=args.model)
         show = len(articles) > 1 and sys.stderr.isatty()
         for article in _progress(articles, show):
+            source = article.source or "?"
             try:
-                analyses.append(analyzer.analyze(article))
+                analysis = analyzer.analyze(article)
             except InputError as exc:
-                report(article.source or "?", exc)
-            for warning in analyses[-1].meta.get("warnings", []) if analyses else []:
+                report(source, exc)
+                continue
+            except Exception as exc:  # one document must not sink the batch
+                if args.debug:
+                    raise
+                report(source, AnalysisFailed(f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0]))
+                continue
+            analyses.append(analysis)
+            for warning in analysis.meta.get("warnings", []):
                 if warning.startswith("W001"):
-                    print(f"presswatch: {article.source}: warning: {warning}", file=sys.stderr)
+                    print(f"presswatch: {source}: warning: {warning}", file=sys.stderr)
     write_report(analyses, fmt, args.output, layers=args.layer)
     return 1 if failures else 0
 

@@ -87,6 +87,12 @@ STORE_FAILED = "E204"  # the store refused one document
 WORKER_DIED = "E205"  # a worker process died with this document in flight
 
 
+class AnalysisFailed(PresswatchError):
+    """A component raised on one document (a bug or a pathological text); the batch goes on."""
+
+    code = ANALYSIS_FAILED
+
+
 # -- web server (E3xx) ---------------------------------------------------------
 
 class WebError(PresswatchError):
