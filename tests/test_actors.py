@@ -308,3 +308,109 @@ def test_possessive_inside_a_known_name_is_not_split(actors_analyzer):
     text = "Kerry referred to the Democratic People's Republic of Korea by its official name."
     r = analyze(actors_analyzer, text, "2016-09-10")
     assert actor_at(r, text, "Republic of Korea").id == "Q423"
+
+
+# -- holders of a post in the change-over year -------------------------------------------------
+
+def _entry(eid, start, end, title="Spokesperson of the Ministry of Foreign Affairs of Testland"):
+    from presswatch.kb import Entry
+    from presswatch.types import Role
+
+    return Entry(id=eid, name=eid, type="person", country="TST",
+                 roles=[Role(title=title, country="TST", start=start, end=end)])
+
+
+def _pick(entries, date):
+    from presswatch.actors import pick_holders
+
+    return pick_holders([(e, e.roles[0]) for e in entries if role_active(e.roles[0], date)], date)
+
+
+def test_in_office_share_reads_imprecise_bounds_as_windows():
+    from presswatch.actors import in_office_share
+    from presswatch.types import Role
+
+    assert in_office_share(Role(title="x", start="2014", end="2018"), "2016-06-01") == 1.0
+    ending = in_office_share(Role(title="x", start="2014", end="2018"), "2018-03-01")
+    starting = in_office_share(Role(title="x", start="2018", end=None), "2018-03-01")
+    assert 0.8 < ending < 0.9 and 0.1 < starting < 0.2
+    assert in_office_share(Role(title="x", start="2018-03-15", end=None), "2018-03-15") == 1.0
+    assert in_office_share(Role(title="x", start="2018-03", end=None), "2018-03-16") == pytest.approx(16 / 31)
+    assert in_office_share(Role(title="x", start=None, end=None), "2018") == 1.0
+
+
+def test_change_over_year_goes_to_the_outgoing_holder_early_and_the_incoming_late():
+    old, new = _entry("old", "2014", "2018"), _entry("new", "2018", None)
+    assert _pick([old, new], "2018-02-10") == ["old"]
+    assert _pick([old, new], "2018-11-10") == ["new"]
+    assert _pick([old, new], "2016-05-01") == ["old"] and _pick([old, new], "2020-05-01") == ["new"]
+
+
+def test_a_holder_certainly_in_office_beats_an_imprecise_one():
+    old, new = _entry("old", "2014", "2018"), _entry("new", "2018-03-15", None)
+    assert _pick([old, new], "2018-02-01") == ["old"]  # new not yet in office
+    assert _pick([old, new], "2018-04-01") == ["new"]  # new certain, old only probably
+    precise_old = _entry("old", "2014", "2018-10-01")
+    assert _pick([precise_old, _entry("new", "2018", None)], "2018-09-01") == ["old"]
+
+
+def test_concurrent_holders_stay_ambiguous_and_ties_are_deterministic():
+    a, b = _entry("a", "2015-01", "2020-12"), _entry("b", "2016-01", None)
+    assert sorted(_pick([a, b], "2017-06-01")) == ["a", "b"]  # both certain: two posts at once
+    c, d = _entry("c", "2018", None), _entry("d", "2018", None)  # same windows: same share
+    assert _pick([c, d], "2018-06-01") == _pick([d, c], "2018-06-01") == ["d"]
+    assert _pick([], "2018-06-01") == []
+
+
+def test_a_date_that_is_not_iso_keeps_every_active_holder():
+    from presswatch.actors import pick_holders
+
+    old, new = _entry("old", "2014", "2018"), _entry("new", "20x8", None)
+    assert pick_holders([(old, old.roles[0]), (new, new.roles[0])], "2018-06-01") == ["old", "new"]
+
+
+def test_description_in_the_change_over_year_resolves_by_date(actors_analyzer):
+    # Lemoine's term ends and Confavreux's starts in 2025 (both at year precision in the base)
+    text = "The French foreign ministry spokesman said Paris was concerned."
+    early = actor_at(analyze(actors_analyzer, text, "2025-02-01"), text, "spokesman")
+    late = actor_at(analyze(actors_analyzer, text, "2025-11-01"), text, "spokesman")
+    assert early is not None and early.id == "christophe-lemoine-fra"
+    assert late is not None and late.id == "pascal-confavreux-fra"
+
+
+# -- organisations named by a bare word ------------------------------------------------------
+
+@pytest.mark.parametrize("text,needle,date,expected", [
+    ("The European Commission proposed new rules. Later the commission president said they were overdue.",
+     "commission president", "2021-06-01", "ursula-von-der-leyen-deu"),
+    ("NATO foreign ministers met in Brussels. Afterwards the alliance's secretary general said they agreed.",
+     "secretary general", "2021-06-01", "jens-stoltenberg-nor"),
+    ("After the CSTO summit, the Organisation's secretary general said the troops would leave.",
+     "secretary general", "2022-01-10", "stanislav-zas-blr"),
+    ("The European Commission and NATO met. The Alliance chief spoke first.", "chief", "2021-06-01",
+     "jens-stoltenberg-nor"),
+    ("The European Commission and NATO met. The Commission chief spoke first.", "chief", "2021-06-01",
+     "ursula-von-der-leyen-deu"),
+])
+def test_bare_organisation_word_after_its_name_resolves_the_post(actors_analyzer, text, needle, date, expected):
+    actor = actor_at(analyze(actors_analyzer, text, date), text, needle)
+    assert actor is not None and actor.id == expected
+
+
+def test_bare_organisation_word_follows_the_organisation_named_last(actors_analyzer):
+    text = ("NATO ministers met on Monday. On Tuesday the European Commission met. "
+            "The Commission president and then the Alliance's secretary general spoke.")
+    r = analyze(actors_analyzer, text, "2021-06-01")
+    assert actor_at(r, text, "president").id == "ursula-von-der-leyen-deu"
+    assert actor_at(r, text, "secretary general").id == "jens-stoltenberg-nor"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("The city council met on Tuesday. The Commission president said nothing.", "Commission"),
+    ("The Federal Election Commission met on Tuesday. The Commission chairman said the rules stand.", "Commission chairman"),
+    ("The farmers' alliance met. The alliance's secretary general said prices were low.", "secretary general"),
+])
+def test_bare_organisation_word_without_its_name_stays_unresolved(actors_analyzer, text, needle):
+    r = analyze(actors_analyzer, text, "2021-06-01")
+    actor = actor_at(r, text, needle)
+    assert actor is None or actor.type not in {"organization", "alliance", "government_body", "person"}, actor

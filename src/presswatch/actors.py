@@ -58,6 +58,8 @@ Accuracy on the hand-made gold set: ``presswatch eval actors``.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import logging
 from typing import Optional
 
@@ -110,6 +112,8 @@ GENERATED_SOURCES = {"people.jsonl", "countries.jsonl"}
 ORG_TYPES = {"organization", "alliance", "government_body", "media", "party", "group"}
 # Family name first: "Ban" is Ban Ki-moon, "Xi" is Xi Jinping.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK"}
+# Head words that name an organisation's top office ("the NATO chief", "the head of the Alliance").
+TOP_WORDS = {"chief", "head", "leader"}
 NOTABLE_FUNCTIONS = {"head_of_state", "head_of_government", "vice_president", "foreign_minister", "defence_minister",
                      "secretary_general"}
 
@@ -238,6 +242,7 @@ class _Resolution:
         self.countries_seen: set[str] = set()
         self.full_names: list[tuple[tuple[str, ...], str]] = []  # name-key words of full names seen -> actor
         self.org_heads: dict[str, str] = {}  # last word of an organisation's name -> the last one linked
+        self._org_words: dict[str, set[str]] = {}
 
     # -- bookkeeping ----------------------------------------------------
     def link(self, actor_id: str, start: int, end: int) -> str:
@@ -522,9 +527,16 @@ class _Resolution:
         if iso:
             return kb.state_of_iso.get(iso), None
         others = kb.lookup(span.text, ORG_TYPES)
+        if others and len(span) == 1 and not span[0].is_upper:
+            # A bare word ("the Commission", "the Alliance") names an international body only in an
+            # article that has named it before; else it may be any commission or alliance.
+            others = [e for e in others if norm(e.name) == key or not self.international(e.id)
+                      or self.mentioned_before(e.id, span.start_char)]
         if others:
             others.sort(key=lambda e: (e.country in self.countries_seen, e.type != "government_body"), reverse=True)
             return others[0].id, None
+        if len(span) == 1 and not span[0].is_upper:  # "the Organisation" after "the CSTO"
+            return self.country_scoped(span) or self.short_form(span) or self.org_in_context(span[0]), None
         return self.country_scoped(span) or self.short_form(span), None
 
     def short_form(self, span: Span) -> Optional[str]:
@@ -728,7 +740,7 @@ class _Resolution:
         for t in span:
             if t.lower_ in {"the", "this", "that", "a", "an"} or t.is_punct:
                 continue
-            iso = None
+            iso = body = None
             if t.is_title or t.is_upper:
                 iso = self.kb.country_of(t.text)
                 if iso is None and self.span_actor:
@@ -736,14 +748,16 @@ class _Resolution:
                         if a <= t.idx < b:
                             entry = self.kb.get(actor)
                             iso = entry.country if entry is not None else None
-                            if iso is None and entry is not None and self.kb.international_body(entry.name) == actor:
+                            if iso is None and self.international(actor):
                                 iso = actor  # "the NATO Secretary General": posts are filed under the organisation
                             body = actor
                             break
-                    else:
-                        body = None
-                    if iso and head.lower_ == "head" and body:
-                        return _head_function(body), iso
+            if iso is None and t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and (t.idx, t.idx + len(t)) not in self.span_actor:
+                iso = body = self.org_in_context(t)  # "the Commission president" after "the European Commission"
+            if iso and body and head.lower_ in TOP_WORDS and iso == body and self.international(body):
+                return self.top_office(body), body  # "the Alliance chief", "the head of NATO"
+            if iso and head.lower_ == "head" and body:
+                return _head_function(body), iso
             if iso:
                 country = country or iso
                 continue
@@ -756,9 +770,51 @@ class _Resolution:
             return None, None
         return function, country
 
+    # -- organisations named by a bare word ---------------------------------
+    def international(self, actor_id: str) -> bool:
+        """True for organisations, alliances and government bodies without a country (posts filed under them)."""
+        entry = self.kb.get(actor_id)
+        return entry is not None and self.kb.international_body(entry.name) == actor_id
+
+    def org_words(self, actor_id: str) -> set[str]:
+        """Bare words that name an organisation once the article has named it: its short aliases
+        written with "the" ("the Alliance", "the Commission") and the last word of its longer names
+        ("Union", "Council", "Organisation")."""
+        if actor_id not in self._org_words:
+            entry = self.kb.get(actor_id)
+            found = set()
+            for alias in [entry.name, *entry.aliases] if entry is not None else []:
+                key = norm(alias).split()
+                if len(key) == 1 and fold(alias).startswith("the "):
+                    found.add(key[0])
+                elif len(key) > 1:
+                    found.add(key[-1])
+            self._org_words[actor_id] = found
+        return self._org_words[actor_id]
+
+    def org_in_context(self, tok: Token) -> Optional[str]:
+        """The international organisation a bare word names: of those the article named before the
+        word and that the word can stand for (:meth:`org_words`), the one named last."""
+        word = norm(tok.text)
+        best, best_start = None, -1
+        for actor, spans in self.mentions.items():
+            before = [a for a, _ in spans if a < tok.idx]
+            if before and max(before) > best_start and self.international(actor) and word in self.org_words(actor):
+                best, best_start = actor, max(before)
+        return best
+
+    def mentioned_before(self, actor_id: str, start: int) -> bool:
+        return any(a < start for a, _ in self.mentions.get(actor_id, ()))
+
+    def top_office(self, org_id: str) -> Optional[str]:
+        """The function of an organisation's head: its secretary general, else its president."""
+        for function in ("secretary_general", "head_of_state"):
+            if self.kb.holders(function, org_id, self.date):
+                return function
+        return None
+
     def holders(self, function: str, country: str) -> list[str]:
-        found = self.kb.holders(function, country, self.date)
-        return list(dict.fromkeys(e.id for e, _ in found))
+        return pick_holders(self.kb.holders(function, country, self.date), self.date)
 
     # -- people outside the base ----------------------------------------
     def local_person(self, span: Span) -> Optional[str]:
@@ -852,6 +908,58 @@ class _Resolution:
             out.append(actor)
         out.sort(key=lambda a: a.mentions[0] if a.mentions else [len(self.text), 0])
         return out
+
+
+def _window(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day an ISO date of any precision can stand for ('2018' -> Jan 1, Dec 31)."""
+    year = int(value[:4])
+    if len(value) >= 10:
+        day = dt.date.fromisoformat(value[:10])
+        return day, day
+    if len(value) >= 7:
+        month = int(value[5:7])
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def in_office_share(role: Role, date: str) -> float:
+    """How likely ``role`` is held on ``date`` when each imprecise bound lies anywhere in its window.
+
+    1.0 when the date falls inside the role even at the narrowest reading of its bounds; a role
+    ending "2018" holds on 2018-03-01 with about 0.84, one starting "2018" with about 0.16.
+    """
+    day = _window(date)[0]
+    share = 1.0
+    if role.start:
+        lo, hi = _window(role.start)
+        share *= 1.0 if day >= hi else 0.0 if day < lo else ((day - lo).days + 1) / ((hi - lo).days + 1)
+    if role.end:
+        lo, hi = _window(role.end)
+        share *= 1.0 if day <= lo else 0.0 if day > hi else ((hi - day).days + 1) / ((hi - lo).days + 1)
+    return share
+
+
+def pick_holders(found: list[tuple[Entry, Role]], date: str) -> list[str]:
+    """Who held an office on ``date``, from the roles :meth:`KnowledgeBase.holders` found active.
+
+    Dates of year or month precision make the outgoing and incoming holder both active in the
+    year (or month) of a change. The people certainly in office on the date win (all of them: two
+    certain holders are concurrent posts, and the caller leaves the mention unresolved); if none is
+    certain, the one most likely in office wins, so a date early in the change-over year goes to the
+    outgoing holder and a late one to the incoming; ties go to the later start, then the id.
+    """
+    share: dict[str, tuple[float, str]] = {}
+    try:
+        for entry, role in found:
+            key = (in_office_share(role, date), role.start or "")
+            if key > share.get(entry.id, (-1.0, "")):
+                share[entry.id] = key
+    except ValueError:  # a date that is not ISO (a user's file): every active holder, as found
+        return list(dict.fromkeys(e.id for e, _ in found))
+    certain = [i for i, (p, _) in share.items() if p >= 1.0]
+    if certain or not share:
+        return certain
+    return [max(share, key=lambda i: (*share[i], i))]
 
 
 def _roles_for(entry: Entry, date: str) -> list[Role]:
