@@ -33,7 +33,13 @@ Rules, in order:
   of State", "the Russian leader") go to whoever held the office on the
   article date (``article.published``, else today); a bare "the president" goes
   to the holder named most in the article before it, else to the holder in the
-  country the article names most;
+  country the article names most; when the year or month precision of role dates
+  makes two holders match (the year of a change), :func:`pick_holders` keeps the
+  ones certainly in office, else the one most likely in office on the date;
+- a bare word for an international body ("the Commission president", "the
+  alliance's secretary general", "the NATO chief") names the body the article
+  named last that the word can stand for (a short alias such as "the Alliance"
+  or the last word of a name); without such a mention it names none;
 - demonyms ("Russian", "Americans", each word of "Lithuanian Americans") go to
   their country;
 - capitals and seats of power ("Moscow", "the Kremlin") go to the government
