@@ -196,7 +196,8 @@ def main_event(events: list[Event]) -> Optional[Event]:
 
 
 def actor_code(analysis: Analysis, actor_id: Optional[str]) -> Optional[str]:
-    """ISO3 country of an actor, ``IGO`` for alliances and international organisations."""
+    """ISO3 country of an actor, ``IGO`` for alliances and international organisations and for
+    people whose role on the article date is a post at one (a UN Secretary-General)."""
     if not actor_id:
         return None
     if actor_id.startswith("ngo:"):  # a non-governmental organisation the events layer named
@@ -204,6 +205,8 @@ def actor_code(analysis: Analysis, actor_id: Optional[str]) -> Optional[str]:
     for actor in analysis.actors:
         if actor.id == actor_id:
             if actor.type in ("alliance", "organization", "government_body") and not actor.country:
+                return "IGO"
+            if actor.type == "person" and actor.roles and _international_post(actor.roles):
                 return "IGO"
             return actor.country
     try:  # an actor the events layer guessed from the knowledge base (no actors layer)
@@ -216,6 +219,16 @@ def actor_code(analysis: Analysis, actor_id: Optional[str]) -> Optional[str]:
             return "IGO"
         return entry.country
     return actor_id if re.fullmatch(r"[A-Z]{3}", actor_id) else None
+
+
+def _international_post(roles) -> bool:
+    """True when the first of a person's roles (the actors layer lists those held on the article
+    date, curated before generated) is a post at an international organisation."""
+    try:
+        from .kb import load_kb
+    except ImportError:
+        return False
+    return load_kb().international_post(roles[0]) is not None
 
 
 def load_dev(path: Path) -> list[dict]:

@@ -289,6 +289,12 @@ def _guess_country(text: str) -> Optional[str]:
     return names.get(t) or names.get(t.rstrip("s"))
 
 
+# Names of the Republic of the Congo, and of the Democratic Republic (see _DocContext._congo).
+_COG_CUES = re.compile(r"(?<!Democratic )\bRepublic of (?:the )?Congo\b|\bCongo[- ]Brazzaville\b|\bBrazzaville\b")
+_COD_CUES = re.compile(r"\bDemocratic Republic of (?:the )?Congo\b|\bD\.?R\.? ?Congo\b|\bDRC\b|\bCongo[- ]Kinshasa\b"
+                       r"|\bKinshasa\b|\bZaire")
+
+
 class _DocContext:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -301,6 +307,7 @@ class _DocContext:
         self.token_place: dict[int, str] = {}  # places read as locations ("protested in Minsk")
         self.guessed: dict[str, Actor] = {}  # actors found here that the actors layer did not list
         self._index_actors(doc)
+        self._congo()
         for actor_id, actor in self.guessed.items():
             self.actors.setdefault(actor_id, actor)
         self.quotes: list[Quote] = list(doc._.pw_quotes or [])
@@ -373,6 +380,22 @@ class _DocContext:
                     for t in run:
                         self.token_actor[t.i] = actor_id
             run = []
+
+    def _congo(self) -> None:
+        """A bare "Congo" or "Congolese" is the Democratic Republic (the knowledge base's default),
+        unless the article names the Republic of the Congo ("Congo-Brazzaville", "Brazzaville",
+        "Republic of the Congo") and nothing of the other."""
+        if "Congo" not in self.text or not _COG_CUES.search(self.text) or _COD_CUES.search(self.text):
+            return
+        states = _kb_states()
+        base = _kb()
+        cod, cog = states.get("COD"), base.get(states.get("COG", "")) if base is not None else None
+        if cog is None:
+            return
+        for table in (self.token_actor, self.token_place):
+            for i, actor_id in list(table.items()):
+                if actor_id == cod and self.doc[i].lower_ in ("congo", "congolese"):
+                    table[i] = self._guess(cog.to_actor(), i, i + 1)
 
     def publish(self) -> None:
         """List the actors found here in ``doc._.pw_actors`` so every event's actor id resolves."""

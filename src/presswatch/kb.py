@@ -358,9 +358,7 @@ class KnowledgeBase:
                     continue
                 # A post at an organisation (NATO Secretary General, President of the European
                 # Commission) is indexed under it; an envoy to one still serves their country.
-                scope = None if _NATIONAL_POSTS.search(r.title) else (
-                    self.international_body(r.organization) or self.international_body(r.country))
-                scope = scope or r.country or e.country or ""
+                scope = self.international_post(r) or r.country or e.country or ""
                 self.by_function.setdefault((function, scope), []).append((r, e.id))
             return
         for n in names:
@@ -408,6 +406,14 @@ class KnowledgeBase:
             if e.type in INTERNATIONAL_TYPES or (e.type == "government_body" and not e.country):
                 return i
         return None
+
+    def international_post(self, role: Role) -> Optional[str]:
+        """Id of the international organisation ``role`` is a post at (Secretary General of NATO, a
+        Phoenix "official of United Nations"); None for national posts, envoys and ambassadors to
+        an organisation included (they serve their country)."""
+        if _NATIONAL_POSTS.search(role.title):
+            return None
+        return self.international_body(role.organization) or self.international_body(role.country)
 
     def get(self, actor_id: str) -> Optional[Entry]:
         return self.entries.get(actor_id)

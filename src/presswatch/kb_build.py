@@ -47,6 +47,10 @@ SOURCE_ISO = {"POR": "PRT", "ZFA": "ZAF", "PKR": "PRK", "TMP": "TLS"}
 PHOENIX_AGENTS = {"GOV": "government", "MIL": "military", "ELI": "elite", "OPP": "opposition", "LEG": "legislature",
                   "JUD": "judiciary", "BUS": "business", "MED": "media", "COP": "police", "SPY": "intelligence",
                   "REB": "rebel", "PTY": "party", "IGO": "international organisation"}
+# Names two states share, and the state they mean on their own: news "Congo" is nearly always the
+# Democratic Republic (the events layer reads "Brazzaville" in the text as the other one).
+SHARED_NAMES = {"Congo": "COD", "Congolese": "COD"}
+RENAMED = {"COG": "Republic of the Congo"}  # the short name it loses to the other state
 HONORIFICS = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|h\.?\s?e|his|her|excellency|majesty|highness|royal|sheikh|sheikha|"
                         r"general|gen|prince|princess|king|queen|lord|dame|sir|archbishop|cardinal|prof|professor)\.?\s+)+", re.I)
 
@@ -89,6 +93,16 @@ def build_countries(src: Path) -> list[dict]:
                    "capital": cur["capital"] or None, "demonyms": [d for d in cur["demonyms"].split("|") if d],
                    "status": cur["status"]}
             out.append(rec)
+    for rec in out:
+        shared = {norm(n): iso for n, iso in SHARED_NAMES.items()}
+        if rec["country"] in RENAMED and norm(rec["name"]) in shared:
+            rec["name"] = RENAMED[rec["country"]]
+        rec["aliases"] = [a for a in rec["aliases"] if shared.get(norm(a), rec["country"]) == rec["country"]
+                          and a != rec["name"]]
+        rec["demonyms"] = [d for d in rec["demonyms"] if shared.get(norm(d), rec["country"]) == rec["country"]]
+        for n, iso in SHARED_NAMES.items():
+            if iso == rec["country"] and n != rec["name"] and n not in rec["aliases"] and n not in rec["demonyms"]:
+                rec["aliases"].append(n)
     return out
 
 

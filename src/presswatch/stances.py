@@ -42,19 +42,28 @@ def in_office(actor: Actor, date: Optional[str]) -> Optional[str]:
     """The ISO3 country a person holds an office of at ``date`` (roles with dates), else None.
 
     Roles without dates count when the article has no date; with a date, a role
-    whose start is after it or whose end is before it does not count.
+    whose start is after it or whose end is before it does not count. A post at an
+    international organisation (a UN Secretary-General) speaks for no state.
     """
     if actor.type != "person":
         return None
     when = parse_iso(date)
     for role in actor.roles:
         country = role.country or actor.country
-        if not country:
+        if not country or (role.organization and _international_post(role)):
             continue
         start, end = parse_iso(role.start), parse_iso(role.end)
         if when is None or ((start is None or start <= when) and (end is None or when <= end)):
             return country
     return None
+
+
+def _international_post(role) -> bool:
+    try:
+        from .kb import load_kb
+    except ImportError:  # the stances work without the knowledge base
+        return False
+    return load_kb().international_post(role) is not None
 
 
 def build_stances(
