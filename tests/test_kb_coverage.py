@@ -139,3 +139,31 @@ def test_one_holder_at_a_time_apart_from_the_change_over():
                 assert a["end"][:n] <= b["start"][:n], (office, a["id"], b["id"])
             else:
                 assert False, f"{office}: {a['id']} is open-ended but {b['id']} starts later"
+
+
+SOURCES = DATA_DIR / "spokespeople_sources.csv"
+
+
+def test_source_list_names_known_spokespeople_with_addresses():
+    """Each row of the source list points at a person of the base who holds a spokesperson role."""
+    kb = load_kb()
+    with SOURCES.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and set(rows[0]) == {"id", "url", "note"}
+    for row in rows:
+        assert re.match(r"https?://\S+$", row["url"]), row
+        assert row["note"].strip(), row
+        entry = kb.get(row["id"])
+        assert entry is not None, row["id"]
+        assert any(title_function(r.title) in FUNCTIONS for r in entry.roles), row["id"]
+
+
+@pytest.mark.parametrize("actor_id, date, function, country", [
+    ("christian-thiels-deu", "2021-03-01", "defence_spokesperson", "DEU"),
+    ("michael-stempfle-deu", "2024-06-01", "defence_spokesperson", "DEU"),
+    ("ruslan-varankov-blr", "2024-06-01", "foreign_spokesperson", "BLR"),
+    ("maciej-wewior-pol", "2025-11-01", "foreign_spokesperson", "POL"),
+])
+def test_sourced_spokespeople_hold_their_post_on_a_date_inside_the_attested_span(actor_id, date, function, country):
+    kb = load_kb()
+    assert actor_id in [e.id for e, _ in kb.holders(function, country, date)]
