@@ -83,3 +83,59 @@ def test_actor_code_of_a_person_without_roles_is_the_country():
     analysis = Analysis(article=Article(id="a", text="x"),
                         actors=[Actor(id="p", name="P", type="person", country="FRA")])
     assert actor_code(analysis, "p") == "FRA"
+
+
+# -- verbs neither dictionary has: WordNet relations to curated verbs --------------------------
+
+def _tiny_wordnet(folder):
+    """A four-synset WordNet in the database format: 'upbraidx' shares a synset with 'rebuke',
+    'firebombx' is a kind of 'bomb', 'muddlex' shares one with 'rebuke' and one with 'veto'."""
+    synsets = {
+        "00000001": (["upbraidx", "rebuke"], []),
+        "00000002": (["bomb"], []),
+        "00000003": (["firebombx"], ["00000002"]),
+        "00000004": (["muddlex", "rebuke", "veto"], []),
+        "00000005": (["lastx"], []),
+        "00000006": (["lastx", "rebuke"], []),
+    }
+    lines = []
+    for off, (words, hypers) in synsets.items():
+        ws = " ".join(f"{w} 0" for w in words)
+        ptrs = " ".join(f"@ {h} v 0000" for h in hypers)
+        lines.append(f"{off} 32 v {len(words):02x} {ws} {len(hypers):03d} {ptrs} 00 | gloss".replace("  ", " "))
+    (folder / "data.verb").write_text("  1 licence header\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    index = {"upbraidx": ["00000001"], "firebombx": ["00000003"], "muddlex": ["00000004"],
+             "lastx": ["00000005", "00000005", "00000006"], "rebuke": ["00000001"]}
+    (folder / "index.verb").write_text("  1 licence header\n" + "\n".join(
+        f"{w} v {len(o)} 1 @ {len(o)} 0 {' '.join(o)}" for w, o in index.items()) + "\n", encoding="utf-8")
+
+
+def test_wordnet_table_from_synonyms_and_hypernyms_of_curated_verbs(tmp_path):
+    from presswatch.event_lexicon import load_lexicon, parse_wordnet
+
+    _tiny_wordnet(tmp_path)
+    rows = {r[0]: r[1:] for r in parse_wordnet(tmp_path, load_lexicon())}
+    assert rows["upbraidx"] == ("ACCUSE", "rebuke", "synonym")
+    assert rows["firebombx"] == ("ASSAULT", "bomb", "hypernym")
+    assert "muddlex" not in rows  # reaches verbs of two types
+    assert "lastx" not in rows  # only its third sense reaches a curated verb
+    assert "rebuke" not in rows  # curated verbs keep their own cue
+
+
+def test_unknown_verb_is_coded_through_wordnet_and_the_option_turns_it_off():
+    from presswatch import Analyzer
+
+    text = "Seoul upbraided Tokyo over the new school textbooks."
+    on = Analyzer(layers=["actors", "events"]).analyze(Article(id="t", text=text))
+    assert [(e.type, e.cameo) for e in on.events] == [("ACCUSE", None)]
+    off = Analyzer(layers=["actors", "events"], overrides={"events": {"wordnet_fallback": ""}}).analyze(
+        Article(id="t", text=text))
+    assert off.events == []
+
+
+def test_bad_wordnet_option_is_a_config_error():
+    from presswatch.errors import ConfigError
+    from presswatch.events import EventsComponent
+
+    with pytest.raises(ConfigError):
+        EventsComponent(wordnet_fallback="synonym,antonym")

@@ -167,7 +167,65 @@ def parse_countries(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def build(cameo: Path, plover_map: Path, out: Path, countries: Optional[Path] = None) -> dict[str, int]:
+def _wordnet_verbs(folder: Path) -> tuple[dict[str, list[str]], dict[str, tuple[list[str], list[str]]]]:
+    """WordNet's verb index (lemma -> synset offsets, most frequent sense first) and synsets
+    (offset -> (lemmas, hypernym offsets)), read from the database files ``index.verb``/``data.verb``."""
+    index: dict[str, list[str]] = {}
+    for line in (folder / "index.verb").read_text("utf-8", errors="replace").splitlines():
+        if line.startswith(" ") or not line.strip():
+            continue  # the licence header
+        f = line.split()
+        n_synsets, n_ptr = int(f[2]), int(f[3])
+        index[f[0]] = f[6 + n_ptr:6 + n_ptr + n_synsets]
+    synsets: dict[str, tuple[list[str], list[str]]] = {}
+    for line in (folder / "data.verb").read_text("utf-8", errors="replace").splitlines():
+        if line.startswith(" ") or not line.strip():
+            continue
+        f = line.split(" | ")[0].split()
+        n_words = int(f[3], 16)
+        words = [f[4 + 2 * k].lower() for k in range(n_words)]
+        k = 4 + 2 * n_words
+        n_ptr = int(f[k])
+        ptrs = [f[k + 1 + 4 * j: k + 5 + 4 * j] for j in range(n_ptr)]
+        synsets[f[0]] = (words, [p[1] for p in ptrs if p[0] == "@" and p[2] == "v"])
+    return index, synsets
+
+
+def parse_wordnet(folder: Path, lex: "Lexicon", senses: int = 2) -> list[tuple[str, str, str, str]]:
+    """(lemma, PLOVER type, curated verb it was reached through, "synonym"|"hypernym") for WordNet
+    verbs outside the curated list.
+
+    A verb takes the type of the curated verb cues (those without an object or subject
+    condition) that share one of its ``senses`` most frequent synsets with it, else that name
+    the synset's direct hypernym ("upbraid" shares a synset with "rebuke" -> ACCUSE; "firebomb"
+    is a kind of "bomb" -> ASSAULT). The first sense that reaches a curated verb decides; when
+    it reaches verbs of two types the verb gets none."""
+    cues: dict[str, str] = {}
+    for (_, pos), found in lex.curated.items():
+        for cue in found:
+            if pos == "verb" and not cue.object and not cue.subject:
+                cues.setdefault("_".join(cue.words), cue.type)
+    index, synsets = _wordnet_verbs(folder)
+    rows = []
+    for lemma, offsets in sorted(index.items()):
+        if lemma in cues:
+            continue
+        for offset in offsets[:senses]:
+            words, hypernyms = synsets.get(offset, ([], []))
+            found = {(w, cues[w], "synonym") for w in words if w != lemma and w in cues}
+            if not found:
+                found = {(w, cues[w], "hypernym") for h in hypernyms for w in synsets.get(h, ([], []))[0] if w in cues}
+            if found:
+                types = {t for _, t, _ in found}
+                if len(types) == 1:
+                    via, typ, how = sorted(found)[0]
+                    rows.append((lemma.replace("_", " "), typ, via.replace("_", " "), how))
+                break
+    return rows
+
+
+def build(cameo: Path, plover_map: Path, out: Path, countries: Optional[Path] = None,
+          wordnet: Optional[Path] = None) -> dict[str, int]:
     """Write the generated TSV files into ``out``; returns row counts."""
     verbs, patterns, synsets = parse_cameo(cameo.read_text("utf-8", errors="replace"))
     mapping = parse_plover_map(plover_map.read_text("utf-8", errors="replace"))
@@ -180,6 +238,8 @@ def build(cameo: Path, plover_map: Path, out: Path, countries: Optional[Path] = 
     }
     if countries is not None:
         files["countries.tsv"] = (("name", "iso3"), parse_countries(countries))
+    if wordnet is not None:
+        files["wordnet_verbs.tsv"] = (("lemma", "plover", "via", "relation"), parse_wordnet(wordnet, load_lexicon()))
     counts = {}
     for name, (header, rows) in files.items():
         with open(out / name, "w", encoding="utf-8", newline="") as fh:
@@ -215,6 +275,7 @@ class Lexicon:
     synsets: dict[str, set[str]] = field(default_factory=dict)
     plover_map: dict[str, str] = field(default_factory=dict)
     curated: dict[tuple[str, str], list[Cue]] = field(default_factory=dict)  # (head lemma, pos) -> cues
+    wordnet: dict[str, tuple[str, str]] = field(default_factory=dict)  # verb -> (PLOVER type, relation)
 
     def plover(self, cameo: Optional[str]) -> Optional[str]:
         """PLOVER type of a CAMEO code: the longest listed prefix decides."""
@@ -223,6 +284,14 @@ class Lexicon:
         for n in range(len(cameo), 1, -1):
             if cameo[:n] in self.plover_map:
                 return self.plover_map[cameo[:n]]
+        return None
+
+    def wordnet_type(self, lemma: str, particle: str = "", relations: tuple[str, ...] = ("synonym", "hypernym")) -> Optional[str]:
+        """PLOVER type of a verb outside both dictionaries through WordNet (``wordnet_verbs.tsv``)."""
+        for key in ((f"{lemma} {particle}", lemma) if particle else (lemma,)):
+            found = self.wordnet.get(key)
+            if found and found[1] in relations:
+                return found[0]
         return None
 
     def curated_cues(self, lemma: str, pos: str) -> list[Cue]:
@@ -288,6 +357,9 @@ def load_lexicon() -> Lexicon:
         lex.synsets.setdefault(row["set"], set()).add(row["word"].split()[-1])
     for row in _read_tsv("cameo_plover.tsv"):
         lex.plover_map.setdefault(row["cameo"], row["plover"])
+    if resources.files("presswatch").joinpath("data", "events", "wordnet_verbs.tsv").is_file():
+        for row in _read_tsv("wordnet_verbs.tsv"):
+            lex.wordnet[row["lemma"]] = (row["plover"], row["relation"])
     for row in _read_tsv("curated.tsv"):
         words = tuple(row["cue"].lower().split())
         if row["type"] not in PLOVER_TYPES:
@@ -310,13 +382,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cameo", type=Path, required=True, help="CAMEO.2.0.txt (PETRARCH2 verb dictionary)")
     parser.add_argument("--plover-map", type=Path, required=True, help="CAMEO2PLOVER-2021.txt")
     parser.add_argument("--countries", type=Path, help="OWID countries_regions.csv (fallback country names)")
+    parser.add_argument("--wordnet", type=Path, help="a WordNet 3.0 database folder (index.verb, data.verb)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "events")
     args = parser.parse_args(argv)
-    for path in (args.cameo, args.plover_map, *([args.countries] if args.countries else [])):
+    for path in (args.cameo, args.plover_map, *([args.countries] if args.countries else []),
+                 *([args.wordnet / "data.verb"] if args.wordnet else [])):
         if not path.is_file():
             print(f"event_lexicon: error: not a file: {path}", file=sys.stderr)
             return 2
-    for name, n in build(args.cameo, args.plover_map, args.out, args.countries).items():
+    for name, n in build(args.cameo, args.plover_map, args.out, args.countries, args.wordnet).items():
         print(f"{name}: {n} rows")
     return 0
 

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .dates import resolve_date
 from .event_actors import CROWD_HEADS, FORCE_HEADS, GENERIC_HEADS, LOCATIVE_PREPS, Name, scan
+from .errors import ConfigError
 from .event_lexicon import Lexicon, load_lexicon
 from .extensions import analysed_regions, register_extensions
 from .stances import Claim, build_stances
@@ -119,13 +120,14 @@ NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "
 
 @Language.factory(
     "presswatch_events",
-    default_config={"noun_cues": True, "stances": True, "official_to_state": True, "max_sentence_tokens": 150},
+    default_config={"noun_cues": True, "stances": True, "official_to_state": True, "max_sentence_tokens": 150,
+                    "wordnet_fallback": "synonym,hypernym"},
 )
 def make_events(nlp: Language, name: str, noun_cues: bool, stances: bool, official_to_state: bool,
-                max_sentence_tokens: int) -> "EventsComponent":
+                max_sentence_tokens: int, wordnet_fallback: str) -> "EventsComponent":
     register_extensions()
     return EventsComponent(noun_cues=noun_cues, stances=stances, official_to_state=official_to_state,
-                           max_sentence_tokens=max_sentence_tokens)
+                           max_sentence_tokens=max_sentence_tokens, wordnet_fallback=wordnet_fallback)
 
 
 @dataclass
@@ -153,8 +155,12 @@ class _Coded:
 
 class EventsComponent:
     def __init__(self, noun_cues: bool = True, stances: bool = True, official_to_state: bool = True,
-                 max_sentence_tokens: int = 150):
+                 max_sentence_tokens: int = 150, wordnet_fallback: str = "synonym,hypernym"):
         self.noun_cues = noun_cues
+        # which WordNet relations to a curated verb code a verb neither dictionary has ("" for none)
+        self.wordnet_relations = tuple(r.strip() for r in wordnet_fallback.split(",") if r.strip())
+        if not set(self.wordnet_relations) <= {"synonym", "hypernym"}:
+            raise ConfigError(f"[events] wordnet_fallback: {wordnet_fallback!r} (use \"synonym\", \"synonym,hypernym\" or \"\")")
         self.stances = stances
         self.official_to_state = official_to_state
         self.max_sentence_tokens = max_sentence_tokens
@@ -559,6 +565,10 @@ class _SentenceCoder:
             plover = self.lex.plover(code)
             if plover:
                 return _Cue(plover, code, ATTITUDE.get(plover), "asserted", "verb", [tok], False)
+            # a verb neither dictionary has: the type of the curated verb WordNet relates it to
+            plover = self.lex.wordnet_type(lemma, particle, self.comp.wordnet_relations)
+            if plover:
+                return _Cue(plover, None, ATTITUDE.get(plover), "asserted", "verb", [tok], False)
             return None
         if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj", "oprd", "amod", "xcomp"):
             for cue in self.lex.curated_cues(lemma, "adj"):
