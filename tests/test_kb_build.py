@@ -186,3 +186,25 @@ def test_igo_official_in_office_on_the_date(actors_analyzer):
     annan = _actor(actors_analyzer, text, "Annan spoke", "2000-01-01")
     assert annan is not None and annan.id == "kofi-annan-igo"
     assert [r.organization for r in annan.roles] == ["United Nations"]
+
+
+def test_years_from_office():
+    kb = load_kb()
+    sharon = kb.lookup_person("Ariel Sharon")[0]
+    assert sharon.years_from_office("2003-06-01") == 0.0
+    assert 14.5 < sharon.years_from_office("2021-01-01") < 15.0  # the last role ended in April 2006
+    trump = kb.get("Q22686")
+    assert 0 < trump.years_from_office("2016-09-10") < 0.5  # first term began January 2017
+    from presswatch.kb import Entry
+    assert Entry(id="x", name="X", type="person").years_from_office("2020-01-01") is None
+
+
+def test_years_from_office_with_month_and_year_precision():
+    from presswatch.kb import Entry
+    from presswatch.types import Role
+
+    e = Entry(id="x", name="X", type="person", roles=[Role(title="Minister", start="2010", end="2016-09")])
+    assert e.years_from_office("2016-09-15") == 0.0  # month precision: in office all September
+    assert 0 < e.years_from_office("2016-10-30") < 0.1
+    assert 0.9 < e.years_from_office("2009-01-01") < 1.0
+    assert Entry(id="y", name="Y", type="person", roles=[Role(title="M", start="garbled")]).years_from_office("2020") is None

@@ -26,6 +26,7 @@ those letters.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import csv
 import datetime as dt
@@ -118,6 +119,17 @@ def _bound(value: Optional[str], upper: bool) -> Optional[str]:
     return value
 
 
+def _day(value: str, upper: bool) -> Optional[dt.date]:
+    """A date of any precision as a day ("2016-09" as an end: 30 September); None if unreadable."""
+    try:
+        y, m, d = ([int(x) for x in value[:10].split("-")] + [0, 0])[:3]
+        m = m or (12 if upper else 1)
+        d = d or (calendar.monthrange(y, m)[1] if upper else 1)
+        return dt.date(y, m, d)
+    except (ValueError, TypeError):
+        return None
+
+
 def role_active(role: Role, date: str) -> bool:
     """True when ``date`` (ISO, any precision) falls in the role's [start, end] range."""
     lo, hi = _bound(role.start, False), _bound(role.end, True)
@@ -193,6 +205,20 @@ class Entry:
 
     def roles_at(self, date: str) -> list[Role]:
         return [r for r in self.roles if role_active(r, date)]
+
+    def years_from_office(self, date: str) -> Optional[float]:
+        """0 when a role is held on ``date``; else the years from the nearest dated role (since
+        the last one ended, or until the first one starts); None without dated roles. Lets a
+        resolver keep a bare surname from linking to a leader long gone ("Sharon" in 2021)."""
+        day = _day(date, False)
+        gaps = []
+        for r in self.roles:
+            if role_active(r, date):
+                return 0.0
+            for bound, upper in ((r.end, True), (r.start, False)):
+                if bound and (when := _day(bound, upper)) and day:
+                    gaps.append(abs((when - day).days) / 365.25)
+        return min(gaps) if gaps else None
 
     def merge(self, other: "Entry") -> None:
         for alias in [other.name, *other.aliases]:
