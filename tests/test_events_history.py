@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from presswatch.eval_events import actor_code, main_event
@@ -139,3 +141,25 @@ def test_bad_wordnet_option_is_a_config_error():
 
     with pytest.raises(ConfigError):
         EventsComponent(wordnet_fallback="synonym,antonym")
+
+
+def test_eval_events_reads_a_config_and_reports_a_bad_one(tmp_path, capsys):
+    import argparse
+
+    from presswatch import eval_events
+
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text('{"id": "d1", "text": "Seoul upbraided Tokyo over the textbooks.", "event": "ACCUSE", '
+                   '"source": ["KOR"], "target": ["JPN"]}\n', encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    eval_events.add_arguments(parser)
+    off = tmp_path / "off.toml"
+    off.write_text('[events]\nwordnet_fallback = ""\n', encoding="utf-8")
+    assert eval_events.run(parser.parse_args(["--dev", str(dev), "--config", str(off), "--json"])) == 0
+    assert json.loads(capsys.readouterr().out)["dev"]["event_type_accuracy"] == 0.0
+    assert eval_events.run(parser.parse_args(["--dev", str(dev), "--json"])) == 0
+    assert json.loads(capsys.readouterr().out)["dev"]["event_type_accuracy"] == 1.0
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[events]\nwordnet_fallback = "antonym"\n', encoding="utf-8")
+    assert eval_events.run(parser.parse_args(["--dev", str(dev), "--config", str(bad)])) == 2
+    assert "wordnet_fallback" in capsys.readouterr().err

@@ -58,6 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N records of each set")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", metavar="PATH", help="write per-record predictions (JSONL) here")
+    parser.add_argument("--config", metavar="PATH", help="a presswatch TOML config (e.g. [events] settings to compare)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from .pipeline import Analyzer
 
-    analyzer = Analyzer(layers=LAYERS)
+    from .errors import PresswatchError
+
+    try:
+        analyzer = Analyzer(getattr(args, "config", None), layers=LAYERS)
+    except PresswatchError as exc:
+        print(f"presswatch: {exc}", file=sys.stderr)
+        return 2
     results: dict[str, dict] = {}
     rows: list[dict] = []
     try:
