@@ -423,7 +423,8 @@ class _Resolution:
             active = [c for c in cands if c.roles_at(self.date)]
             # nobody of that name in office: a notable one from a country the article names
             # ("Trump" in September 2016, "Bush" in 2018)
-            cands = active or [c for c in cands if c.country in self.countries_seen and not _minor_generated(c)]
+            cands = active or [c for c in cands if c.country in self.countries_seen and not _minor_generated(c)
+                                and (c.years_from_office(self.date) or 0) <= 10]
         best = self.choose(cands, span)
         if best is None and len(words) > 1:
             best = self.seen_suffix(text) or self.surname_fallback(span, words)
