@@ -59,6 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", metavar="PATH", help="write per-record predictions (JSONL) here")
     parser.add_argument("--config", metavar="PATH", help="a presswatch TOML config (e.g. [events] settings to compare)")
+    parser.add_argument("--mechanisms", action="store_true",
+                        help="also print aggregate counts of error mechanisms over the misses (counts only, no text)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,12 +81,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.dev:
             records = load_dev(Path(args.dev))[: args.limit]
-            results["dev"], r = score_gsr(records, _analyse(analyzer, records), name="dev")
+            facts: list[dict] = []
+            results["dev"], r = score_gsr(records, _analyse(analyzer, records, facts), name="dev")
             rows.extend(r)
+            if args.mechanisms:
+                results["dev_mechanisms"] = error_mechanisms(records, r, facts)
         if args.plover:
             records = load_gsr(Path(args.plover))[: args.limit]
-            results["plover_gsr"], r = score_gsr(records, _analyse(analyzer, records))
+            facts = []
+            results["plover_gsr"], r = score_gsr(records, _analyse(analyzer, records, facts))
             rows.extend(r)
+            if args.mechanisms:
+                results["plover_gsr_mechanisms"] = error_mechanisms(records, r, facts)
         if args.petrarch:
             sentences = load_petrarch(Path(args.petrarch))[: args.limit]
             actors = load_actor_dictionary(Path(args.petrarch) / "PETR.Validate.actors.txt")
@@ -108,15 +116,111 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _analyse(analyzer, records: list[dict]) -> list[Analysis]:
-    """Analyses whose events are ordered main-clause first (parse depth of the cue, then position)."""
+def _analyse(analyzer, records: list[dict], facts: Optional[list[dict]] = None) -> list[Analysis]:
+    """Analyses whose events are ordered main-clause first (parse depth of the cue, then position);
+    with ``facts``, also appends each record's :func:`main_event_facts`."""
     out = []
     docs = (analyzer._make_doc(Article(id=r["id"], text=r["text"], published=r.get("date"))) for r in records)
     for doc in analyzer.nlp.pipe(docs, batch_size=32):
         analysis = analyzer.to_analysis(doc)
         analysis.events.sort(key=lambda e: (e.modality == "demanded", _cue_depth(doc, e), e.cue[0] if e.cue else 0))
         out.append(analysis)
+        if facts is not None:
+            facts.append(main_event_facts(doc, analysis))
     return out
+
+
+def main_event_facts(doc, analysis: Analysis) -> dict:
+    """Categories (never text) about the main event of a one-sentence record, for error counts: which
+    lexicon coded it, its modality, how its source was found, and the country codes of the actors the
+    sentence names in order."""
+    from .event_actors import GENERIC_HEADS
+    from .events import PRONOUNS, TITLE_WORDS
+
+    ev = main_event(analysis.events)
+    codes = []
+    for actor in sorted(analysis.actors, key=lambda a: min((m[0] for m in a.mentions), default=10 ** 9)):
+        if actor.mentions:
+            codes.append(actor_code(analysis, actor.id))
+    facts = {"codes": [c for c in codes if c], "event_sources": [actor_code(analysis, e.source.actor)
+                                                                 for e in analysis.events]}
+    if ev is None:
+        return facts
+    origin = doc.user_data.get("presswatch.event_origin", {}).get(ev.id, "?")
+    cue = doc.char_span(ev.cue[0], ev.cue[1], alignment_mode="expand") if ev.cue else None
+    passive = cue is not None and any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.root.children)
+    head_kind = "none"
+    if ev.source.span:
+        span = doc.char_span(ev.source.span[0], ev.source.span[1], alignment_mode="expand")
+        if span is not None:
+            head = span.root
+            words = {t.lower_ for t in span}
+            if head.lower_ in PRONOUNS or head.lower_ in ("we", "i"):
+                head_kind = "pronoun"
+            elif head.ent_type_:
+                head_kind = head.ent_type_
+            elif head.lower_ in GENERIC_HEADS or head.lemma_.lower() in GENERIC_HEADS:
+                head_kind = "generic"
+            elif words & TITLE_WORDS:
+                head_kind = "titled"
+            else:
+                head_kind = head.pos_.lower()
+    src_actor = next((a for a in analysis.actors if a.id == ev.source.actor), None)
+    facts.update({
+        "origin": origin, "modality": ev.modality, "negated": ev.negated, "passive": passive,
+        "quote": ev.quote is not None, "head_kind": head_kind,
+        "source_state": "actor" if ev.source.actor else "text" if ev.source.text else "empty",
+        "source_type": (src_actor.type + (":local" if src_actor.local else "")) if src_actor else None,
+        "first_code": facts["codes"][0] if facts["codes"] else None,
+    })
+    return facts
+
+
+def error_mechanisms(records: list[dict], rows: list[dict], facts: list[dict]) -> dict:
+    """Aggregate counts of why the main event's type or source missed (no text, no names)."""
+    out: Counter = Counter()
+    for rec, row, f in zip(records, rows, facts):
+        pred_type, src, tgt = row["pred"]
+        gold_src = rec["source"]
+        if not row["ok"]:
+            out["type_miss"] += 1
+            out[f"type_miss origin={f.get('origin', 'no_event')}"] += 1
+            if f.get("modality"):
+                out[f"type_miss modality={f['modality']}"] += 1
+            out[f"type_confusion {rec['event']}->{pred_type}"] += 1
+        else:
+            out[f"type_ok origin={f.get('origin')}"] += 1
+        if not gold_src or src in gold_src:
+            continue
+        out["source_miss"] += 1
+        out[f"source_miss type_ok={row['ok']}"] += 1
+        if pred_type is None:
+            out["source_miss no_event"] += 1
+            continue
+        state = f["source_state"]
+        out[f"source_miss state={state}"] += 1
+        out[f"source_miss state={state} head={f['head_kind']}"] += 1
+        if state == "actor":
+            out[f"source_miss wrong_actor type={f['source_type']}"] += 1
+        for flag in ("passive", "quote", "negated"):
+            if f.get(flag):
+                out[f"source_miss {flag}"] += 1
+        out[f"source_miss origin={f['origin']}"] += 1
+        if set(gold_src) & set(f["codes"]):
+            out["source_miss gold_code_named_in_sentence"] += 1
+            if f["first_code"] in gold_src:
+                out["source_miss gold_is_first_actor_named"] += 1
+            if tgt in gold_src:
+                out["source_miss gold_is_predicted_target"] += 1
+            if any(c in gold_src for c in f["event_sources"]):
+                out["source_miss gold_is_source_of_another_event"] += 1
+        else:
+            out["source_miss gold_code_not_named_in_sentence"] += 1
+        if src and src in rec["target"]:
+            out["source_miss predicted_source_is_gold_target"] += 1
+        if set(gold_src) & {"IGO", "NGO"}:
+            out["source_miss gold_IGO_or_NGO"] += 1
+    return dict(sorted(out.items()))
 
 
 def _cue_depth(doc, event: Event) -> int:

@@ -139,6 +139,7 @@ class _Cue:
     kind: str  # verb | adj | prep | noun | modal
     tokens: list[Token]
     curated: bool
+    origin: str = "curated"  # curated | light | modal | cameo | wordnet: which lexicon coded it
 
 
 @dataclass
@@ -150,6 +151,7 @@ class _Coded:
     stance_target: Optional[EventArg]
     curated: bool
     parent: Optional["_Coded"] = None
+    origin: str = "curated"
     children: list["_Coded"] = field(default_factory=list)
 
 
@@ -176,6 +178,8 @@ class EventsComponent:
         for i, item in enumerate(coded):
             item.event.id = f"ev{i}"
         doc._.pw_events = [item.event for item in coded]
+        # which lexicon coded each event, for error analysis (eval events --mechanisms)
+        doc.user_data["presswatch.event_origin"] = {item.event.id: item.origin for item in coded}
         doc._.pw_stances = self._stances(coded, ctx) if self.stances else []
         ctx.publish()
         return doc
@@ -546,7 +550,7 @@ class _SentenceCoder:
                 head = tok.head if tok.dep_ != "conj" else tok.head.head
                 if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
                     aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
-                    return _Cue("REQUEST", "100", None, "asserted", "modal", [aux], False)
+                    return _Cue("REQUEST", "100", None, "asserted", "modal", [aux], False, "modal")
             if _test_prefix(tok):
                 return _Cue("MOBILIZE", "150", None, "asserted", "verb", [tok], True)  # "test-fired a missile"
             # "the detained journalists", "boats seized last year": participles that describe, not report;
@@ -564,11 +568,11 @@ class _SentenceCoder:
             code = self.lex.cameo_code(lemma, particle, before, after)
             plover = self.lex.plover(code)
             if plover:
-                return _Cue(plover, code, ATTITUDE.get(plover), "asserted", "verb", [tok], False)
+                return _Cue(plover, code, ATTITUDE.get(plover), "asserted", "verb", [tok], False, "cameo")
             # a verb neither dictionary has: the type of the curated verb WordNet relates it to
             plover = self.lex.wordnet_type(lemma, particle, self.comp.wordnet_relations)
             if plover:
-                return _Cue(plover, None, ATTITUDE.get(plover), "asserted", "verb", [tok], False)
+                return _Cue(plover, None, ATTITUDE.get(plover), "asserted", "verb", [tok], False, "wordnet")
             return None
         if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj", "oprd", "amod", "xcomp"):
             for cue in self.lex.curated_cues(lemma, "adj"):
@@ -643,7 +647,7 @@ class _SentenceCoder:
             lemma = noun.lemma_.lower()
             for cue in self.lex.curated_cues(lemma, "lnoun") + self.lex.curated_cues(lemma, "noun"):
                 if self._noun_fits(noun, cue):
-                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [verb, noun], True)
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [verb, noun], True, "light")
         return None
 
     @staticmethod
@@ -837,7 +841,7 @@ class _SentenceCoder:
             evidence=[self.sent.start_char, self.sent.start_char + len(self.sent.text.rstrip())],
         )
         return _Coded(event, tok, _depth(tok), attitude if etype in ATTITUDE or cue.curated else None,
-                      stance_target, cue.curated, parent)
+                      stance_target, cue.curated, parent, origin=cue.origin)
 
     # arguments
     def _arg(self, tok: Token, *, head_only: bool = False) -> EventArg:
