@@ -316,6 +316,7 @@ class _DocContext:
         self.token_actor: dict[int, str] = {}
         self.token_place: dict[int, str] = {}  # places read as locations ("protested in Minsk")
         self.guessed: dict[str, Actor] = {}  # actors found here that the actors layer did not list
+        self.implied: set[str] = set()  # actors events refer to without a mention
         self._index_actors(doc)
         self._congo()
         for actor_id, actor in self.guessed.items():
@@ -412,7 +413,7 @@ class _DocContext:
         if self.doc._.pw_actors is None:
             return
         listed = {a.id for a in self.doc._.pw_actors}
-        used = {i for i in self.token_actor.values()} | set(self.token_place.values())
+        used = {i for i in self.token_actor.values()} | set(self.token_place.values()) | self.implied
         self.doc._.pw_actors.extend(a for i, a in self.guessed.items() if i not in listed and i in used)
 
     def sentence_in_regions(self, sent: Span) -> bool:
@@ -437,6 +438,19 @@ class _DocContext:
             if actor.type == "state" and actor.country == iso3:
                 return actor.id
         return _kb_states().get(iso3, iso3)
+
+    def state_actor(self, iso3: str) -> str:
+        """Like :meth:`state_id`, but makes sure the state is listed with the article's actors (an actor
+        the text implies without naming it, e.g. the authorities behind an agentless arrest)."""
+        actor_id = self.state_id(iso3)
+        if actor_id not in self.actors:
+            base = _kb()
+            entry = base.get(actor_id) if base is not None else None
+            actor = entry.to_actor() if entry is not None else Actor(id=iso3, name=iso3, type="state", country=iso3)
+            self.actors[actor.id] = self.guessed[actor.id] = actor
+            actor_id = actor.id
+        self.implied.add(actor_id)
+        return actor_id
 
     def speaker_actor(self, quote: Quote) -> Optional[str]:
         """The quote speaker's actor id; without the actors layer, a knowledge-base guess from the name."""
@@ -816,6 +830,8 @@ class _SentenceCoder:
             target = self._in_context(target, source, is_target=True, etype=etype)
         if not cue.curated and not (source.actor or (target is not None and target.actor)):
             return None  # as in PETRARCH: a dictionary verb is an event only between actors
+        if not source.actor and not source.text and cue.kind == "verb":
+            source = self._passive_source(tok, etype, target) or source
         stance_target = self._stance_target(tok, cue, etype, target)
         target = self._reciprocal(source, target, etype, tok.lemma_.lower())
         if target is None or not target.actor:
@@ -940,10 +956,26 @@ class _SentenceCoder:
         own_retreat = comp_type == "CONCEDE" or comp_type == "RETREAT" and comp.lemma_.lower() in OWN_RETREAT
         if etype == "RETREAT" and modality == "intended" or etype == "AGREE" and own_retreat:
             return "CONCEDE", "080", None  # "said it would withdraw", "promised to free the prisoners"
-        if etype == "MOBILIZE" and any(c.lemma_.lower() in HELP_VERBS for c in tok.children
-                                       if c.dep_ in ("xcomp", "advcl") and _children(c, "aux")):
-            return "AID", "074", "support"  # "sent troops to help"
+        if etype in ("MOBILIZE", "CONSULT") and any(c.lemma_.lower() in HELP_VERBS for c in tok.children
+                                                    if c.dep_ in ("xcomp", "advcl") and _children(c, "aux")):
+            return "AID", "074", "support"  # "sent troops to help", "rescue teams arrived to help"
         return etype, cameo, attitude
+
+    def _passive_source(self, tok: Token, etype: str, target: Optional[EventArg]) -> Optional[EventArg]:
+        """The unnamed author of a passive: "Lebanon's army was placed on alert" is mobilised by its own side;
+        "opposition leaders were arrested in Minsk" by the state where it happens (the target's country,
+        as PLOVER codes repression by the authorities)."""
+        if not (_children(tok, *PASS_SUBJ) or any(c.dep_ == "auxpass" for c in tok.children)):
+            return None
+        if etype == "MOBILIZE":
+            subj = _children(tok, *PASS_SUBJ)
+            arg = self._arg(subj[0]) if subj else None
+            return arg if arg is not None and arg.actor and self.ctx.country(arg.actor) else None
+        if etype == "COERCE" and target is not None and target.actor:
+            iso3 = self.ctx.country(target.actor)
+            if iso3 and self.ctx.actors[target.actor].type in ("state", "person", "group", "government_body"):
+                return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None)
+        return None
 
     def _nearest_actor(self, tok: Token, cue: _Cue, source: EventArg) -> Optional[EventArg]:
         """Last resort for a target: the nearest actor below the cue ("spoke by telephone with X",
