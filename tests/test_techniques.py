@@ -372,3 +372,21 @@ def test_heldout_ids_are_seeded_and_sized():
     assert len(a) == 5 and a == heldout_ids(list(reversed(ids)), 0.1, 13)
     assert a != heldout_ids(ids, 0.1, 14)
     assert heldout_ids(ids, 0.0, 13) == set() and heldout_ids(["1"], 0.5, 13) == set()
+
+
+def test_second_label_only_at_or_above_its_threshold():
+    from types import SimpleNamespace
+
+    from presswatch.techniques import TechniqueModel
+
+    spans = [(0, 5, 0.8), (10, 20, 0.5)]
+    ranked = [[("Loaded_Language", 0.55), ("Name_Calling,Labeling", 0.35), ("Doubt", 0.1)],
+              [("Doubt", 0.9), ("Slogans", 0.05)]]
+    model = SimpleNamespace(second_label=1.0)
+    once = TechniqueModel.found(model, spans, ranked)
+    assert [(f.technique, f.start) for f in once] == [("Loaded_Language", 0), ("Doubt", 10)]
+    assert once[0].score == round(0.8 * 0.55, 4)
+    twice = TechniqueModel.found(model, spans, ranked, second_label=0.3)
+    assert [(f.technique, f.start, f.end) for f in twice] == [
+        ("Loaded_Language", 0, 5), ("Name_Calling,Labeling", 0, 5), ("Doubt", 10, 20)]
+    assert TechniqueModel.found(model, [], []) == []

@@ -321,6 +321,9 @@ class TechniqueModel:
         self.extend_threshold: float | None = meta.get("extend_threshold")
         # weight of the second-stage text classifier against the technique head
         self.blend: float = float(meta.get("blend", 0.0))
+        # a span also gets its second-ranked technique at this probability or above (1.0: never);
+        # PTC gives one span several techniques (Loaded_Language and Name_Calling,Labeling often)
+        self.second_label: float = float(meta.get("second_label", 1.0))
         self.max_len: int = int(meta["max_len"])
         self.n_top: int = int(meta["n_top"])
         self.tokenizer, encoder = load_base()
@@ -387,8 +390,18 @@ class TechniqueModel:
         if not spans:
             return []
         labels = self._classify_states(text, states, offsets, [(s, e) for s, e, _ in spans], segments)
-        return [Found(ranked[0][0], s, e, round(score * ranked[0][1], 4))
-                for (s, e, score), ranked in zip(spans, labels)]
+        return self.found(spans, labels)
+
+    def found(self, spans, ranked_labels, second_label: float | None = None) -> list[Found]:
+        """One :class:`Found` per span for its best technique, and one more for the second-ranked
+        technique when its probability reaches ``second_label`` (default: the model's)."""
+        second = self.second_label if second_label is None else second_label
+        out = []
+        for (s, e, score), ranked in zip(spans, ranked_labels):
+            out.append(Found(ranked[0][0], s, e, round(score * ranked[0][1], 4)))
+            if len(ranked) > 1 and ranked[1][1] >= second:
+                out.append(Found(ranked[1][0], s, e, round(score * ranked[1][1], 4)))
+        return out
 
     def predict_and_classify(self, text: str, spans: Sequence[tuple[int, int]], threshold: float | None = None):
         """``predict(text)`` and ``classify(text, spans)`` with one encoding pass (for evaluation)."""
@@ -402,8 +415,7 @@ class TechniqueModel:
             probs = torch.sigmoid(self.si_head(states)).squeeze(-1).tolist()
         found = self.decode(text, offsets, probs, threshold)
         ranked = self._classify_states(text, states, offsets, [(s, e) for s, e, _ in found] + list(spans), segments)
-        preds = [Found(r[0][0], s, e, round(score * r[0][1], 4)) for (s, e, score), r in zip(found, ranked)]
-        return preds, ranked[len(found):]
+        return self.found(found, ranked[:len(found)]), ranked[len(found):]
 
     def classify(self, text: str, spans: Sequence[tuple[int, int]],
                  segments: Sequence[tuple[int, int]] | None = None) -> list[list[tuple[str, float]]]:
