@@ -54,6 +54,19 @@ GENERIC_HEADS = {
     "nurses", "drivers", "traders", "youths", "men", "women", "chief", "commission", "agency", "navy",
     "victims", "survivors", "migrants", "inhabitants", "population", "police officers", "peacekeepers", "settlers",
 }
+# Institutions and bodies named without saying whose ("state television", "the army command in Bangkok");
+# like GENERIC_HEADS they take a country from their modifiers or the sentence.
+INSTITUTION_HEADS = {
+    "television", "radio", "broadcaster", "media", "newspaper", "command", "coalition", "council", "assembly",
+    "senate", "congress", "administration", "committee", "tribunal", "embassy", "consulate", "ministers",
+    "diplomats", "generals", "commanders", "mediators", "investigators", "inspectors", "legislature", "judiciary",
+    "prosecution", "department", "office", "bureau", "service", "services", "intelligence", "coastguard",
+    "guard", "gendarmerie", "movement", "front", "bloc", "faction", "presidency", "palace", "monarchy",
+    "leadership", "establishment", "nationalists", "islamists", "loyalists", "royalists", "hardliners",
+    "conservatives", "liberals", "communists", "socialists", "paramilitaries", "sailors", "marines", "pilots",
+}
+GENERIC_HEADS |= INSTITUTION_HEADS
+
 CROWD_HEADS = {
     "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "student", "students",
     "worker", "workers", "farmers", "people", "residents", "villagers", "citizens", "crowd", "crowds", "mob",

@@ -832,6 +832,8 @@ class _SentenceCoder:
             return None  # as in PETRARCH: a dictionary verb is an event only between actors
         if not source.actor and not source.text and cue.kind == "verb":
             source = self._passive_source(tok, etype, target) or source
+        elif not source.actor and source.text:
+            source = self._speaker_side(tok, source)
         stance_target = self._stance_target(tok, cue, etype, target)
         target = self._reciprocal(source, target, etype, tok.lemma_.lower())
         if target is None or not target.actor:
@@ -894,9 +896,20 @@ class _SentenceCoder:
             actor = self._antecedent(tok)
         if not head_only and (actor is None or ctx.weak(actor)):
             actor = self._modifier_actor(tok, toks) or actor
+        elif not head_only and self._foreign_body(actor):
+            # "Pakistan's Supreme Court": the possessor says whose, whatever body of that name the base knows
+            mod = self._modifier_actor(tok, [t for t in toks if ctx.actor_at(t) != actor])
+            if mod and ctx.country(mod) and ctx.country(mod) != ctx.country(actor):
+                actor = mod
         arg = EventArg(actor=actor, text=text, span=[start, end])
         self.heads[(start, end)] = tok
         return arg
+
+    def _foreign_body(self, actor: Optional[str]) -> bool:
+        """A knowledge-base body of one state ("Supreme Court", "Interior Ministry") whose phrase may name
+        another."""
+        found = self.ctx.actors.get(actor) if actor else None
+        return found is not None and found.type == "government_body" and bool(found.country)
 
     def _modifier_actor(self, head: Token, toks: list[Token]) -> Optional[str]:
         """The actor a modifier names: "Russian officials", "the head of the Russian Foreign Ministry",
@@ -977,6 +990,21 @@ class _SentenceCoder:
                 return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None)
         return None
 
+    def _speaker_side(self, tok: Token, source: EventArg) -> EventArg:
+        """Inside a quote, a source named without saying whose ("the government", "our army", "they")
+        is the speaker's side: the speaker for a pronoun, else the speaker's state."""
+        q = self.ctx.quote_at(tok.idx)
+        speaker = self._speaker_actor(q) if q is not None and q.speaker is not None else None
+        iso3 = self.ctx.country(speaker)
+        head = self.heads.get(tuple(source.span)) if source.span else None
+        if not iso3 or head is None:
+            return source
+        if head.lower_ in PRONOUNS or head.lower_ in FIRST_PERSON:
+            return EventArg(actor=speaker, text=source.text, span=source.span)
+        if _generic(head) or head.ent_type_ == "ORG":
+            return EventArg(actor=self.ctx.state_actor(iso3), text=source.text, span=source.span)
+        return source
+
     def _nearest_actor(self, tok: Token, cue: _Cue, source: EventArg) -> Optional[EventArg]:
         """Last resort for a target: the nearest actor below the cue ("spoke by telephone with X",
         "deployed along the border with X"), outside the source and other clauses."""
@@ -1017,7 +1045,9 @@ class _SentenceCoder:
             t.lower_ in TITLE_WORDS for t in self.sent if arg.span[0] <= t.idx < arg.span[1])
         if arg.actor and not titled:
             return arg
-        if not _generic(head) and not titled:
+        # an organisation the knowledge base does not know acts for the country the sentence is about
+        unknown_org = not is_target and not arg.actor and head.ent_type_ == "ORG"
+        if not _generic(head) and not titled and not unknown_org:
             # "the release of detained journalists": whose release says who is acted on
             of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
             if not (of and _generic(of[0])):
