@@ -138,6 +138,11 @@ def test_ingest_cli_records_failures_and_is_idempotent(tmp_path, small_config):
     assert lines and all(set(h["article"]) >= {"id", "source", "title", "published"} for h in lines)
     assert all("quote" in h for h in lines)
     assert all(h["article"]["title"].startswith("Talks on") for h in lines)
+    as_json = cli("search", "delays OR officials", "--db", f"sqlite:///{db}", "--format", "json")
+    assert [h["rank"] for h in json.loads(as_json.stdout)] == [h["rank"] for h in lines]
+    as_csv = list(csv.DictReader(io.StringIO(cli("search", "delays OR officials", "--db", f"sqlite:///{db}",
+                                                 "--format", "csv").stdout)))
+    assert len(as_csv) == len(lines) and "**" in " ".join(r["snippet"] for r in as_csv)
     bad = cli("search", "x", "--db", f"sqlite:///{db}", "--since", "yesterday")
     assert bad.returncode == 2 and "bad date" in bad.stderr
     out = tmp_path / "g.graphml"

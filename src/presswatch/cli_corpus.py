@@ -154,14 +154,7 @@ def run_search(args: argparse.Namespace) -> int:
                              offset=args.offset)
     for hit in hits:
         hit["snippet"] = _marks(hit["snippet"], "**", "**") if args.format != "text" else hit["snippet"]
-    if args.format == "json":
-        print(json.dumps(hits, ensure_ascii=False, indent=2))
-    elif args.format == "jsonl":
-        for hit in hits:
-            print(json.dumps(hit, ensure_ascii=False))
-    elif args.format == "csv":
-        _csv([_hit_row(h) for h in hits])
-    else:
+    if not _emit(args.format, hits, _hit_row):
         console = _console()
         if not hits:
             console.print("no hits")
@@ -173,6 +166,20 @@ def run_search(args: argparse.Namespace) -> int:
             meta = " · ".join(escape(x) for x in (art["title"], art["published"], art["outlet"], art["source"]) if x)
             console.print(f"     [dim]{meta}[/]")
     return 0
+
+
+def _emit(fmt: str, items: list[dict[str, Any]], csv_row) -> bool:
+    """Print ``items`` as json, jsonl or csv (``csv_row`` flattens one item); False for "text"."""
+    if fmt == "json":
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for item in items:
+            print(json.dumps(item, ensure_ascii=False))
+    elif fmt == "csv":
+        _csv([csv_row(item) for item in items])
+    else:
+        return False
+    return True
 
 
 def _csv(rows: list[dict[str, Any]]) -> None:
@@ -250,15 +257,8 @@ def run_stances(args: argparse.Namespace) -> int:
     with _corpus(args) as corpus:
         edges = corpus.stances(args.source, args.target, attitude=args.attitude, since=args.since,
                                until=args.until, limit=args.limit, examples=args.examples)
-    if args.format == "json":
-        print(json.dumps(edges, ensure_ascii=False, indent=2))
-    elif args.format == "jsonl":
-        for e in edges:
-            print(json.dumps(e, ensure_ascii=False))
-    elif args.format == "csv":
-        _csv([{**{k: v for k, v in e.items() if k != "examples"},
-               "example": (e.get("examples") or [{}])[0].get("evidence", "")} for e in edges])
-    else:
+    if not _emit(args.format, edges, lambda e: {**{k: v for k, v in e.items() if k != "examples"},
+                                                 "example": (e.get("examples") or [{}])[0].get("evidence", "")}):
         c = _console()
         if not edges:
             c.print("no stances")
