@@ -832,8 +832,6 @@ class _SentenceCoder:
             return None  # as in PETRARCH: a dictionary verb is an event only between actors
         if not source.actor and not source.text and cue.kind == "verb":
             source = self._passive_source(tok, etype, target) or source
-        elif not source.actor and source.text:
-            source = self._speaker_side(tok, source)
         stance_target = self._stance_target(tok, cue, etype, target)
         target = self._reciprocal(source, target, etype, tok.lemma_.lower())
         if target is None or not target.actor:
@@ -989,21 +987,6 @@ class _SentenceCoder:
             if iso3 and self.ctx.actors[target.actor].type in ("state", "person", "group", "government_body"):
                 return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None)
         return None
-
-    def _speaker_side(self, tok: Token, source: EventArg) -> EventArg:
-        """Inside a quote, a source named without saying whose ("the government", "our army", "they")
-        is the speaker's side: the speaker for a pronoun, else the speaker's state."""
-        q = self.ctx.quote_at(tok.idx)
-        speaker = self._speaker_actor(q) if q is not None and q.speaker is not None else None
-        iso3 = self.ctx.country(speaker)
-        head = self.heads.get(tuple(source.span)) if source.span else None
-        if not iso3 or head is None:
-            return source
-        if head.lower_ in PRONOUNS or head.lower_ in FIRST_PERSON:
-            return EventArg(actor=speaker, text=source.text, span=source.span)
-        if _generic(head) or head.ent_type_ == "ORG":
-            return EventArg(actor=self.ctx.state_actor(iso3), text=source.text, span=source.span)
-        return source
 
     def _nearest_actor(self, tok: Token, cue: _Cue, source: EventArg) -> Optional[EventArg]:
         """Last resort for a target: the nearest actor below the cue ("spoke by telephone with X",

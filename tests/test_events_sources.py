@@ -1,0 +1,115 @@
+"""Sources the text implies without naming whose they are: agentless passives, institutions, unknown
+organisations, unnamed sides inside quotes, a body of one state named with another's possessive; and the
+aggregate error counts of ``eval events --mechanisms``. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.eval_events import actor_code, error_mechanisms, main_event_facts, score_gsr
+from presswatch.types import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from presswatch import Analyzer
+
+    return Analyzer(layers=["quotes", "actors", "events"])
+
+
+def _event(analyzer, text, etype):
+    analysis = analyzer.analyze(Article(id="t", text=text))
+    found = [e for e in analysis.events if e.type == etype]
+    assert found, (text, [e.type for e in analysis.events])
+    return analysis, found[0]
+
+
+def _code(analysis, arg):
+    return actor_code(analysis, arg.actor)
+
+
+@pytest.mark.parametrize("text,etype,source", [
+    ("Opposition leaders were arrested in Minsk after the disputed election.", "COERCE", "BLR"),
+    ("Hundreds of dissidents were detained in Havana during the weekend.", "COERCE", "CUB"),
+    ("Lebanon's army was placed on high alert after the border incident.", "MOBILIZE", "LBN"),
+])
+def test_agentless_passives_of_repression_and_mobilisation_have_an_implied_source(analyzer, text, etype, source):
+    analysis, event = _event(analyzer, text, etype)
+    assert _code(analysis, event.source) == source
+    # the implied state is listed with the article's actors, so the id resolves
+    assert event.source.actor in {a.id for a in analysis.actors}
+
+
+def test_an_agentless_killing_keeps_its_author_unknown(analyzer):
+    analysis, event = _event(analyzer, "Two soldiers were killed in a bombing in Kabul on Monday.", "ASSAULT")
+    assert event.source.actor is None
+
+
+@pytest.mark.parametrize("text,etype,source", [
+    ("State television in Tehran accused Britain of backing the protests.", "ACCUSE", "IRN"),
+    ("The army command in Bangkok imposed a curfew on three southern provinces.", "COERCE", "THA"),
+    ("The opposition coalition in Caracas rejected the government's offer of dialogue.", "REJECT", "VEN"),
+])
+def test_institutions_take_the_country_where_they_are(analyzer, text, etype, source):
+    analysis, event = _event(analyzer, text, etype)
+    assert _code(analysis, event.source) == source
+
+
+def test_a_possessor_overrides_a_same_named_body_of_another_state(analyzer):
+    analysis, event = _event(analyzer, "Pakistan's Supreme Court sentenced a former prime minister to three years "
+                                       "in prison.", "COERCE")
+    assert _code(analysis, event.source) == "PAK"
+    assert _code(analysis, event.target) == "PAK"
+
+
+def test_an_unnamed_side_inside_a_quote_is_the_speakers_country(analyzer):
+    text = ("Thai Foreign Minister Surakiart Sathirathai met reporters on Monday. "
+            "\"The government will never negotiate with the separatists,\" he said.")
+    analysis = analyzer.analyze(Article(id="t", text=text, published="2003-05-01"))
+    event = [e for e in analysis.events if e.type == "REJECT"][0]
+    assert event.quote is not None
+    assert _code(analysis, event.source) == "THA"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("A Turkish court ordered the arrest of 50 military officers.", "COERCE"),
+    ("A court in Moscow ordered the closure of the country's oldest human rights group.", "COERCE"),
+    ("The judge ordered the release of the detained journalists.", "RETREAT"),
+    ("South African troops pulled out of eastern Congo after a two-year mission.", "RETREAT"),
+    ("Pakistan's Supreme Court sentenced a former prime minister to three years in prison.", "COERCE"),
+    ("Rescue workers from Japan arrived in Turkey to help search for survivors.", "AID"),
+])
+def test_types_of_ordered_acts_withdrawing_troops_sentences_and_help(analyzer, text, etype):
+    analysis = analyzer.analyze(Article(id="t", text=text))
+    assert [e.type for e in analysis.events][:1] == [etype], [e.type for e in analysis.events]
+
+
+def test_withdrawing_from_a_mission_is_still_a_sanction(analyzer):
+    analysis = analyzer.analyze(Article(id="t", text="Britain withdrew from the monitoring mission."))
+    assert [e.type for e in analysis.events][:1] == ["SANCTION"]
+
+
+def test_error_mechanisms_count_without_text(analyzer):
+    records = [
+        {"id": "1", "text": "Zanzibar officials were arrested in Minsk.", "event": "COERCE", "source": ["RUS"],
+         "target": ["BLR"]},
+        {"id": "2", "text": "The Kenyan ministry sharply condemned Uganda.", "event": "ACCUSE", "source": ["KEN"],
+         "target": ["UGA"]},
+        {"id": "3", "text": "Nothing happened on the quiet Tuesday.", "event": "AGREE", "source": ["FRA"],
+         "target": []},
+    ]
+    facts, analyses = [], []
+    for doc in analyzer.nlp.pipe(analyzer._make_doc(Article(id=r["id"], text=r["text"])) for r in records):
+        analyses.append(analyzer.to_analysis(doc))
+        facts.append(main_event_facts(doc, analyses[-1]))
+    _, rows = score_gsr(records, analyses)
+    counts = error_mechanisms(records, rows, facts)
+    assert counts["source_miss"] == 2  # the state where the arrest happened is not the gold RUS; no event
+    assert counts["source_miss no_event"] == 1
+    assert counts["type_miss"] == 1 and counts["type_miss origin=no_event"] == 1
+    assert counts["type_confusion AGREE->None"] == 1
+    words = {w.lower().strip(".") for r in records for w in r["text"].split()} - {"source_miss"}
+    for key in counts:
+        assert not set(key.lower().replace("=", " ").replace("->", " ").split()) & words, key
