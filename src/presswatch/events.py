@@ -5,7 +5,8 @@ For every sentence in the analysed regions, each verb, predicate adjective
 ("inadmissibility of", "readiness to") found in the event lexicon
 (:mod:`presswatch.event_lexicon`) becomes an :class:`~presswatch.types.Event`:
 
-- source: the clause subject; for passives the "by" agent; for clauses without
+- source: the clause subject; for passives the "by" agent (agentless repression: the state where
+  it happens; agentless mobilisation: the subject's side); for clauses without
   a subject the controlling clause's subject (or, after "urge/call on X to",
   X); "we"/"I" inside a quote is the quote's speaker; relative pronouns are
   their head noun; "it/they/he" without a coreference from the actors layer
