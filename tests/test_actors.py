@@ -414,3 +414,20 @@ def test_bare_organisation_word_without_its_name_stays_unresolved(actors_analyze
     r = analyze(actors_analyzer, text, "2021-06-01")
     actor = actor_at(r, text, needle)
     assert actor is None or actor.type not in {"organization", "alliance", "government_body", "person"}, actor
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Pakistan's Supreme Court ruled on Monday that the election was valid.", "Supreme Court"),
+    ("South Korea's Supreme Court upheld the sentence.", "Supreme Court"),
+])
+def test_another_states_body_is_not_the_us_one(actors_analyzer, text, needle):
+    result = analyze(actors_analyzer, text)
+    actor = actor_at(result, text, needle)
+    assert actor is None or actor.id != "us-supreme-court"
+
+
+def test_a_body_of_the_same_state_keeps_its_link(actors_analyzer):
+    text = "America's Supreme Court ruled against the president. The Supreme Court rarely does."
+    result = analyze(actors_analyzer, text)
+    assert actor_at(result, text, "Supreme Court").id == "us-supreme-court"
+    assert actor_at(result, text, "Supreme Court", nth=1).id == "us-supreme-court"

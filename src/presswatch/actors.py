@@ -539,12 +539,35 @@ class _Resolution:
             # article that has named it before; else it may be any commission or alliance.
             others = [e for e in others if norm(e.name) == key or not self.international(e.id)
                       or self.mentioned_before(e.id, span.start_char)]
+        owner = self.possessor_country(span)
+        if owner:  # "Pakistan's Supreme Court", "the Pakistani Supreme Court": not the US one
+            others = [e for e in others if e.country in (None, owner)]
         if others:
             others.sort(key=lambda e: (e.country in self.countries_seen, e.type != "government_body"), reverse=True)
             return others[0].id, None
         if len(span) == 1 and not span[0].is_upper:  # "the Organisation" after "the CSTO"
             return self.country_scoped(span) or self.short_form(span) or self.org_in_context(span[0]), None
         return self.country_scoped(span) or self.short_form(span), None
+
+    def possessor_country(self, span: Span) -> Optional[str]:
+        """The state an organisation's name is qualified by just before it: "Pakistan's", "South
+        Korea's" or a demonym ("the Pakistani Supreme Court"); None when there is none."""
+        doc, i = span.doc, span.start
+        if i > 0 and doc[i - 1].lower_ in {"'s", "’s", "'"}:
+            i -= 1
+        elif not (i > 0 and doc[i - 1].is_title):
+            return None
+        owner = None
+        for n in (1, 2, 3):  # the longest state name or demonym ending just before
+            if i - n < 0:
+                break
+            words = doc[i - n: i]
+            if not all(t.is_title or t.is_upper for t in words):
+                break
+            iso = self.kb.country_of(words.text)
+            if iso:
+                owner = iso
+        return owner
 
     def short_form(self, span: Span) -> Optional[str]:
         """"the Security Council" in an article about the United Nations: a long name whose
@@ -619,8 +642,9 @@ class _Resolution:
                 continue
             span, target = hit
             s, e = span.start_char, span.end_char
-            if not in_regions(doc, s, e):
-                i = span.end
+            owner = kb.entries[target].country if target in kb.entries else None
+            if not in_regions(doc, s, e) or (owner and self.possessor_country(span) not in (None, owner)):
+                i = span.end  # "Pakistan's Supreme Court" is not the US one
                 continue
             inside = {id(taken[c]): taken[c] for c in range(s, e) if c in taken}
             overhang = any(x.start < s or x.end > e for x in inside.values())
