@@ -431,3 +431,58 @@ def test_a_body_of_the_same_state_keeps_its_link(actors_analyzer):
     result = analyze(actors_analyzer, text)
     assert actor_at(result, text, "Supreme Court").id == "us-supreme-court"
     assert actor_at(result, text, "Supreme Court", nth=1).id == "us-supreme-court"
+
+
+# -- cities: places with their country, not actors ------------------------------------------------
+@pytest.mark.parametrize("text,needle,country", [
+    ("Demonstrators gathered in Lagos on Sunday.", "Lagos", "NGA"),
+    ("Shelling hit Kharkiv and Mosul overnight.", "Kharkiv", "UKR"),
+    ("Shelling hit Kharkiv and Mosul overnight.", "Mosul", "IRQ"),
+])
+def test_a_city_is_a_place_with_its_country_and_no_actor(actors_analyzer, text, needle, country):
+    r = analyze(actors_analyzer, text)
+    ent = entity_at(r, text, needle)
+    assert (ent.actor, ent.reading, ent.country) == (None, "place", country)
+    assert actor_at(r, text, needle) is None  # the gold set's NIL place: no actor mention
+    assert not r.actors
+
+
+def test_a_city_shared_by_two_countries_goes_to_the_one_the_article_names(actors_analyzer):
+    text = "Clashes erupted in Hyderabad. Pakistan's government called for calm."
+    assert entity_at(analyze(actors_analyzer, text), text, "Hyderabad").country == "PAK"
+    text = "Dozens were arrested in Tripoli, Lebanon's second city."
+    assert entity_at(analyze(actors_analyzer, text), text, "Tripoli").country == "LBN"
+    text = "Dozens were arrested in Tripoli."  # a capital used as a place: the capital's country
+    ent = entity_at(analyze(actors_analyzer, text), text, "Tripoli")
+    assert (ent.actor, ent.reading, ent.country) == (None, "place", "LBY")
+
+
+def test_states_and_capitals_carry_their_country_in_both_readings(actors_analyzer):
+    text = "Russia accused Ukraine. Moscow warned its neighbours. The summit took place in Moscow."
+    r = analyze(actors_analyzer, text)
+    assert entity_at(r, text, "Russia").country == "RUS"
+    agent, place = entity_at(r, text, "Moscow warned"), entity_at(r, text, "Moscow", 1)
+    assert (agent.reading, agent.country) == ("government", "RUS")
+    assert (place.actor, place.reading, place.country) == (None, "place", "RUS")
+
+
+def test_town_names_that_are_common_words_or_people_are_not_cities(actors_analyzer):
+    text = "We had a nice time, then a bath. The mobile unit left. Jackson said the plan would fail."
+    r = analyze(actors_analyzer, text)
+    assert all(e.country is None and e.reading is None for e in r.entities), r.entities
+
+
+def test_entity_country_round_trips_and_validates(actors_analyzer):
+    import jsonschema
+
+    from presswatch.schema import validate
+    from presswatch.types import Entity
+
+    r = actors_analyzer.analyze("Demonstrators gathered in Lagos on Sunday.")
+    ent = next(e for e in r.entities if e.text == "Lagos")
+    assert Entity.from_dict(ent.to_dict()) == ent and ent.to_dict()["country"] == "NGA"
+    doc = r.to_dict()
+    validate(doc)
+    doc["entities"][0]["country"] = "Nigeria"  # ISO3 codes only
+    with pytest.raises(jsonschema.ValidationError):
+        validate(doc)

@@ -42,6 +42,28 @@ def test_agentless_passives_of_repression_and_mobilisation_have_an_implied_sourc
     assert event.source.actor in {a.id for a in analysis.actors}
 
 
+@pytest.mark.parametrize("text,etype,source,target", [
+    ("Police fired tear gas at demonstrators in Lagos on Monday.", "ASSAULT", "NGA", "NGA"),
+    ("Opposition leaders were arrested in Kharkiv.", "COERCE", "UKR", "UKR"),
+    ("Gunmen attacked a checkpoint near Mosul.", "ASSAULT", "IRQ", "IRQ"),
+    # a capital's namesake: the country the article names, not the capital's
+    ("Dozens were arrested in Tripoli after the Lebanese army deployed.", "COERCE", "LBN", "LBN"),
+])
+def test_a_city_names_its_country_for_unnamed_sides(analyzer, text, etype, source, target):
+    analysis, event = _event(analyzer, text, etype)
+    assert (_code(analysis, event.source), _code(analysis, event.target)) == (source, target)
+    assert event.source.actor in {a.id for a in analysis.actors}
+    # the city stays a place: the state gets no mention at the city's name
+    city = next(e for e in analysis.entities if e.reading == "place" and e.actor is None)
+    state = next(a for a in analysis.actors if a.id == event.source.actor)
+    assert [city.start, city.end] not in state.mentions
+
+
+def test_without_a_city_or_country_unnamed_sides_stay_unknown(analyzer):
+    analysis, event = _event(analyzer, "Police fired tear gas at demonstrators on Monday.", "ASSAULT")
+    assert event.source.actor is None and event.target.actor is None
+
+
 def test_an_agentless_killing_keeps_its_author_unknown(analyzer):
     analysis, event = _event(analyzer, "Two soldiers were killed in a bombing in Kabul on Monday.", "ASSAULT")
     assert event.source.actor is None

@@ -73,6 +73,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOW
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from . import cities
 from .extensions import in_regions, register_extensions
 from .kb import Entry, KnowledgeBase, fold, load_kb, name_key, norm, role_active, title_function, today
 from .types import Actor, Entity, Role
@@ -363,6 +364,11 @@ class _Resolution:
                 tok = core[0]
                 single = len(core) == 1 and tok.pos_ == "PROPN" and not tok.is_upper
                 actor = self.person(core, only_known=not single)  # the NER calls some people ORG
+            if label in PLACE_LABELS and actor is None and reading is None:
+                ent.country = self.city_country(core)  # "in Lagos": a place, not an actor
+                ent.reading = "place" if ent.country else None
+            elif label in PLACE_LABELS and reading is not None:
+                ent.country = self.place_country(core, actor)
         if actor:
             actor, end = self.executive_of(actor, core, end)
             ent.actor = actor
@@ -549,6 +555,28 @@ class _Resolution:
             return self.country_scoped(span) or self.short_form(span) or self.org_in_context(span[0]), None
         return self.country_scoped(span) or self.short_form(span), None
 
+    # -- places that are not actors ----------------------------------------
+    def city_country(self, span: Span) -> Optional[str]:
+        """ISO3 of the city a place name names ("Lagos", "Kharkov"): see :func:`presswatch.cities.pick`.
+        Asked only for NER places the base leaves unresolved, written with a capital."""
+        if not span.text[:1].isupper():
+            return None
+        return cities.country_of(span.text, self.countries_seen)
+
+    def place_country(self, span: Span, actor: Optional[str]) -> Optional[str]:
+        """ISO3 of a state, capital or seat of power read as a place or as its government. A capital
+        read as a place is a namesake city instead when the article names that city's country and
+        not the capital's ("Tripoli" in an article about Lebanon)."""
+        key = norm(span.text)
+        target = actor or self.kb.buildings.get(key) or self.kb.capitals.get(key)
+        entry = self.kb.get(target) if target else None
+        iso = entry.country if entry is not None else None
+        if actor is None and key in self.kb.capitals and iso not in self.countries_seen:
+            city = cities.pick(cities.lookup(span.text), self.countries_seen)
+            if city is not None and city.country in self.countries_seen:
+                return city.country
+        return iso
+
     def possessor_country(self, span: Span) -> Optional[str]:
         """The state an organisation's name is qualified by just before it: "Pakistan's", "South
         Korea's" or a demonym ("the Pakistani Supreme Court"); None when there is none."""
@@ -658,15 +686,19 @@ class _Resolution:
                     self.unlink(x.start, x.end)
             reading = None
             key = norm(span.text)
+            place_iso = None
             if key in kb.buildings:
                 reading = "government" if agentive(span, building=True) else "place"
+                entry = kb.get(kb.buildings[key])
+                place_iso = entry.country if entry is not None else None
                 if reading == "place":
                     target = None
             for x in inside.values():
-                x.actor, x.reading = target, reading
+                x.actor, x.reading, x.country = target, reading, place_iso
             if not inside:
                 new.append(Entity(id=f"e{start_id + len(new)}", label="ORG" if reading is None else "FAC",
-                                  start=s, end=e, text=span.text, actor=target, reading=reading))
+                                  start=s, end=e, text=span.text, actor=target, reading=reading,
+                                  country=place_iso))
             if target:
                 self.link(target, s, e)
             i = span.end
@@ -762,7 +794,7 @@ class _Resolution:
                 continue
             ent = by_start.get(s)
             if ent is not None and ent.end == e and ent.actor is None:
-                ent.actor = actor
+                ent.actor, ent.reading, ent.country = actor, None, None  # a person, not the town "Jackson"
             self.link(actor, s, e)
 
     def description(self, span: Span, head: Token) -> tuple[Optional[str], Optional[str]]:

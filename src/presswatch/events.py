@@ -376,6 +376,7 @@ class _DocContext:
                         del self.token_actor[i]
                 elif longer or i not in self.token_actor or self._weak(self.token_actor[i]):
                     self.token_actor[i] = actor_id
+        self._located_places(doc)
         # People the NER missed: runs of proper nouns that name one person in the knowledge base.
         base = _kb()
         if base is None:
@@ -392,6 +393,29 @@ class _DocContext:
                     for t in run:
                         self.token_actor[t.i] = actor_id
             run = []
+
+    def _located_places(self, doc: Doc) -> None:
+        """Places the actors layer located but linked to no actor (cities, capitals used as places:
+        "in Lagos", "in Tripoli" of an article about Lebanon) name their country as places, so that
+        "police" or an agentless arrest there takes it. The entity's country overrides the scan's
+        reading of a capital, which knows no article context."""
+        for ent in doc._.pw_entities or []:
+            if ent.actor is not None or ent.reading != "place" or not ent.country:
+                continue
+            actor_id = self.state_id(ent.country)
+            if actor_id not in self.actors:
+                base = _kb()
+                entry = base.get(actor_id) if base is not None else None
+                iso3 = ent.country
+                actor = entry.to_actor() if entry is not None else Actor(id=iso3, name=iso3, type="state", country=iso3)
+                actor_id = actor.id
+                self.actors.setdefault(actor_id, self.guessed.setdefault(actor_id, actor))
+            for i in self._span_tokens(ent.start, ent.end):
+                if i in self.token_actor and not self._weak(self.token_actor[i]) and \
+                        self.country(self.token_actor[i]) == ent.country:
+                    continue  # the scan's capital already says the same
+                self.token_actor.pop(i, None)
+                self.token_place[i] = actor_id
 
     def _congo(self) -> None:
         """A bare "Congo" or "Congolese" is the Democratic Republic (the knowledge base's default),

@@ -109,6 +109,9 @@ class Entity(_Record):
     actor: Optional[str] = None
     # "government" when a place name acts (metonymy), "place" otherwise; None when not a place.
     reading: Optional[str] = None
+    # ISO 3166-1 alpha-3 of the country a place name lies in or names (a state, a capital, a city);
+    # None when not a place or not located.
+    country: Optional[str] = None
 
 
 @dataclass
