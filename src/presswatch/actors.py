@@ -54,6 +54,9 @@ Rules, in order:
   when that module is installed, unless the mention contains a name already linked;
 - people not in the base become document-local actors (``local=True``) with the
   title and country the text gives them; so do the article's authors.
+- NER places (GPE, LOC, FAC) nothing above resolves that name a city of the GeoNames
+  gazetteer or a US state (:mod:`presswatch.cities`) are places with ``Entity.country``
+  and no actor; states, capitals and seats of power carry ``Entity.country`` too.
 
 Limits: the metonymy rule reads one dependency arc and misreads parse errors;
 role look-ups need a curated office holder (see ``docs/actors.md`` for the
