@@ -86,8 +86,8 @@ def piece_technique_targets(p: Prepared, n_labels: int):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ptc", required=True, metavar="DIR", help="PTC folder (uses train only)")
     parser.add_argument("--out", metavar="DIR", help="where to write the model (default: the shipped model folder)")
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--n-top", type=int, default=3, help="upper encoder layers to fine-tune (1-6)")
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--n-top", type=int, default=6, help="upper encoder layers to fine-tune (1-6)")
     parser.add_argument("--max-len", type=int, default=128, help="word pieces per window")
     parser.add_argument("--lr", type=float, default=8e-5, help="learning rate of the encoder layers")
     parser.add_argument("--head-lr", type=float, default=1e-3)
