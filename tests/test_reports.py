@@ -420,6 +420,9 @@ def test_csv_every_layer_and_quoting_round_trips():
     quotes = read_csv(render_csv([a], ["quotes"]))
     assert quotes[0]["content_text"].startswith("We will never accept foreign bases. The President told Smith:")
     assert quotes[1]["parent"] == "q1" and quotes[1]["speaker"] == "The President"
+    a.entities[3].country = "UZB"
+    entities = read_csv(render_csv([a], ["entities"]))
+    assert [e["country"] for e in entities] == ["", "", "", "UZB"]
     techniques = read_csv(render_csv([a], ["techniques"]))
     assert techniques[2]["technique"] == "Exaggeration,Minimisation"  # comma kept by quoting
     assert techniques[2]["voice_speaker"] == "Ivan Petrov"

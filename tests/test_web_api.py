@@ -524,3 +524,17 @@ def test_serve_starts_uvicorn_with_the_settings(monkeypatch, tmp_path, capsys):
     monkeypatch.delenv("PRESSWATCH_TOKEN")
     assert main(["serve", "--db", f"sqlite:///{db}"]) == 0
     assert seen["app"].state.pw.open_reads is True and seen["app"].state.pw.token is None
+
+
+def test_article_view_details_give_a_place_its_country():
+    from presswatch.types import Analysis, Article, Entity
+    from presswatch.web_article import ArticleView
+
+    text = "Protesters gathered in Lagos on Friday."
+    start = text.index("Lagos")
+    analysis = Analysis(article=Article(id="a", text=text), entities=[
+        Entity("e0", "GPE", start, start + 5, "Lagos", reading="place", country="NGA")],
+        meta={"layers": ["layout", "entities", "actors"]})
+    details = list(ArticleView(analysis).details.values())
+    assert [(line.label, line.text) for d in details for line in d.lines if line.label == "Country"] == [
+        ("Country", "NGA")]

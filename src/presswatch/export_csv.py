@@ -178,7 +178,7 @@ def shorten(text: str, limit: int | None = None) -> str:
 
 COLUMNS: dict[str, list[str]] = {
     "entities": ["article_id", "source", "entity_id", "label", "start", "end", "text",
-                 "actor", "actor_name", "reading"],
+                 "actor", "actor_name", "reading", "country"],
     "actors": ["article_id", "source", "actor_id", "name", "type", "country", "local", "roles",
                "aliases", "mentions"],
     "quotes": ["article_id", "source", "quote_id", "kind", "speaker", "speaker_actor", "parent",
@@ -252,7 +252,7 @@ def _entity_rows(view: AnalysisView):
     for e in view.analysis.entities:
         yield {**_base(view), "entity_id": e.id, "label": e.label, "start": e.start, "end": e.end,
                "text": view.raw((e.start, e.end)) or e.text, "actor": e.actor or "",
-               "actor_name": view.actor_name(e.actor), "reading": e.reading or ""}
+               "actor_name": view.actor_name(e.actor), "reading": e.reading or "", "country": e.country or ""}
 
 
 def _actor_rows(view: AnalysisView):

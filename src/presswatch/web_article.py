@@ -95,6 +95,8 @@ class ArticleView:
                     lines.append(Line("Actor", _join(actor.name, actor.type, actor.country), self.actor_link(actor.id)))
                 if ent.reading:
                     lines.append(Line("Reading", ent.reading))
+                if ent.country and not actor:  # a city or a capital read as a place
+                    lines.append(Line("Country", ent.country))
                 self._add(Mark(ent.start, ent.end, "entities", f"hl hl-ent en{self.entity_colour[ent.label]}"),
                           Detail(f"Entity · {ent.label}", lines, f"en{self.entity_colour[ent.label]}"))
         if v.layer_ran("quotes"):
