@@ -135,3 +135,32 @@ def test_error_mechanisms_count_without_text(analyzer):
     words = {w.lower().strip(".") for r in records for w in r["text"].split()} - {"source_miss"}
     for key in counts:
         assert not set(key.lower().replace("=", " ").replace("->", " ").split()) & words, key
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Rails through Kabul: who will guard the corridor of peace against the Taliban?", None),
+    ("Who attacked the Uzbek convoy near Termez?", "ASSAULT"),
+])
+def test_a_question_about_the_subject_leaves_the_source_unknown(analyzer, text, etype):
+    analysis = analyzer.analyze(Article(id="t", text=text))
+    assert all(e.source.actor is None and not e.source.text for e in analysis.events), [
+        (e.type, e.source.text) for e in analysis.events]
+    if etype:  # the act asked about is still coded, without an author
+        assert [e.type for e in analysis.events] == [etype]
+
+
+def test_a_relative_pronoun_still_takes_its_noun(analyzer):
+    analysis, event = _event(analyzer, "The country which attacked the convoy denied it.", "ASSAULT")
+    assert event.source.text == "The country"
+
+
+def test_an_argument_keeps_its_closing_quotation_mark(analyzer):
+    text = "Uzbekistan agreed to build the \u201ccorridor of peace\u201d next year."
+    analysis, event = _event(analyzer, text, "AGREE")
+    assert event.target.text.startswith("the \u201ccorridor of peace\u201d")
+    assert text[event.target.span[0]:event.target.span[1]] == event.target.text
+
+
+def test_an_indefinite_pronoun_is_no_stance_target(analyzer):
+    analysis = analyzer.analyze(Article(id="t", text="The Taliban authorities in Kabul promise everything to everyone."))
+    assert not any(s.target.text.lower() == "everything" for s in analysis.stances)

@@ -92,6 +92,11 @@ OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+WH_SUBJECTS = {"who", "what", "which"}
+INDEFINITE = {"everything", "anything", "something", "nothing", "everyone", "anyone", "someone", "nobody",
+              "everybody", "anybody", "somebody", "all", "none"}
+# Opening and closing quotation marks: an argument that opens one ends after its close.
+QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
 FUTURE = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL = {"could", "might", "may", "would"}
 OBLIGATION = {"must", "should"}
@@ -564,6 +569,17 @@ def _generic(tok: Token) -> bool:
     return tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS
 
 
+def _asks_who(verb: Token) -> bool:
+    """"Who will guard the corridor?", "asked who would guard it": the clause asks for its subject,
+    so the event's source is unknown (not the noun before a misparsed "who"). A relative pronoun right after its noun ("the country which attacked")
+    does not ask; after a colon or at the start of the sentence it does (headlines get misparsed)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS and c.tag_ in ("WP", "WDT"):
+            prev = c.doc[c.i - 1] if c.i > c.sent.start else None
+            return verb.dep_ != "relcl" or prev is None or prev.text in {":", "?", "\u2014", "\u2013", "-"}
+    return False
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in tok.children):
         return True
@@ -842,7 +858,7 @@ class _SentenceCoder:
         if parent is None and not negated:
             etype, cameo, attitude = self._by_mode(tok, cue, comp, etype, cameo, attitude, modality)
 
-        source = self._source(tok, cue, parent)
+        source = EventArg() if _asks_who(tok) else self._source(tok, cue, parent)
         if source is None or (source.actor is None and not source.text):
             if cue.kind != "verb":
                 return None  # an event noun or adjective with no one behind it is no event
@@ -907,6 +923,10 @@ class _SentenceCoder:
         if len(toks) > MAX_ARG_TOKENS:
             toks = [t for t in toks if abs(t.i - tok.i) < MAX_ARG_TOKENS // 2] or [tok]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        for opening, closing in QUOTE_PAIRS:  # 'the “corridor of peace”', not 'the “corridor of peace'
+            if ctx.text.count(opening, start, end) > ctx.text.count(closing, start, end) and \
+                    ctx.text[end:end + 1] == closing:
+                end += 1
         text = ctx.text[start:end]
         # A country or capital as subject or object stands for its government ("Jakarta was ready").
         actor = ctx.actor_at(tok) or (ctx.place_at(tok) if tok.pos_ == "PROPN" else None)
@@ -1403,6 +1423,8 @@ class _SentenceCoder:
                     return self._arg(pobj[0])
         if etype == "THREATEN" and tok.lemma_.lower() != "threaten" and cue.kind == "verb":
             return None  # a warning without "against" names no object of opposition
+        if target is not None and not target.actor and target.text.lower() in INDEFINITE:
+            return None  # "promised everything to everyone": no stance toward anything in particular
         return target
 
     def _date(self, tok: Token, comp: Optional[Token], future: bool) -> Optional[str]:
