@@ -509,7 +509,9 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for rec in records:
-            fh.write(json.dumps({k: v for k, v in rec.items() if v not in (None, [], "")}, ensure_ascii=False) + "\n")
+            # compact separators: the people file is the largest file the package ships
+            fh.write(json.dumps({k: v for k, v in rec.items() if v not in (None, [], "")}, ensure_ascii=False,
+                                separators=(",", ":")) + "\n")
 
 
 def build(src: Path, out: Path = GENERATED) -> dict[str, int]:
