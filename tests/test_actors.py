@@ -487,3 +487,9 @@ def test_entity_country_round_trips_and_validates(actors_analyzer):
     doc["entities"][0]["country"] = "Nigeria"  # ISO3 codes only
     with pytest.raises(jsonschema.ValidationError):
         validate(doc)
+
+
+def test_the_eus_seat_as_a_place_is_in_belgium(actors_analyzer):
+    text = "NATO ministers met in Brussels on Tuesday."
+    place = entity_at(analyze(actors_analyzer, text), text, "Brussels")
+    assert (place.actor, place.reading, place.country) == (None, "place", "BEL")

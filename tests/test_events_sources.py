@@ -147,6 +147,12 @@ def test_a_question_about_the_subject_leaves_the_source_unknown(analyzer, text, 
         (e.type, e.source.text) for e in analysis.events]
     if etype:  # the act asked about is still coded, without an author
         assert [e.type for e in analysis.events] == [etype]
+    assert "who" not in {a.id for a in analysis.actors}  # not the World Health Organization
+
+
+def test_a_function_word_names_an_organisation_only_in_capitals(analyzer):
+    analysis = analyzer.analyze(Article(id="t", text="The WHO warned Kenya about cholera."))
+    assert "who" in {a.id for a in analysis.actors}
 
 
 def test_a_relative_pronoun_still_takes_its_noun(analyzer):
@@ -164,3 +170,17 @@ def test_an_argument_keeps_its_closing_quotation_mark(analyzer):
 def test_an_indefinite_pronoun_is_no_stance_target(analyzer):
     analysis = analyzer.analyze(Article(id="t", text="The Taliban authorities in Kabul promise everything to everyone."))
     assert not any(s.target.text.lower() == "everything" for s in analysis.stances)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Two American journalists were arrested in Moscow on Friday.", "RUS", "USA"),
+    ("A British citizen was detained in Iran last month.", "IRN", "GBR"),
+])
+def test_an_agentless_arrest_is_by_the_state_where_it_happens(analyzer, text, source, target):
+    analysis, event = _event(analyzer, text, "COERCE")
+    assert (_code(analysis, event.source), _code(analysis, event.target)) == (source, target)
+
+
+def test_another_states_body_is_not_listed_as_the_us_one(analyzer):
+    analysis = analyzer.analyze(Article(id="t", text="Pakistan's Supreme Court ruled against the government."))
+    assert "us-supreme-court" not in {a.id for a in analysis.actors}

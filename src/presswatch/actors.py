@@ -578,27 +578,12 @@ class _Resolution:
             city = cities.pick(cities.lookup(span.text), self.countries_seen)
             if city is not None and city.country in self.countries_seen:
                 return city.country
+        if iso is None and actor is None:  # "met in Brussels": the EU's seat is a Belgian city
+            return cities.country_of(span.text, self.countries_seen)
         return iso
 
     def possessor_country(self, span: Span) -> Optional[str]:
-        """The state an organisation's name is qualified by just before it: "Pakistan's", "South
-        Korea's" or a demonym ("the Pakistani Supreme Court"); None when there is none."""
-        doc, i = span.doc, span.start
-        if i > 0 and doc[i - 1].lower_ in {"'s", "’s", "'"}:
-            i -= 1
-        elif not (i > 0 and doc[i - 1].is_title):
-            return None
-        owner = None
-        for n in (1, 2, 3):  # the longest state name or demonym ending just before
-            if i - n < 0:
-                break
-            words = doc[i - n: i]
-            if not all(t.is_title or t.is_upper for t in words):
-                break
-            iso = self.kb.country_of(words.text)
-            if iso:
-                owner = iso
-        return owner
+        return possessor_country(span, self.kb)
 
     def short_form(self, span: Span) -> Optional[str]:
         """"the Security Council" in an article about the United Nations: a long name whose
@@ -974,6 +959,27 @@ class _Resolution:
             out.append(actor)
         out.sort(key=lambda a: a.mentions[0] if a.mentions else [len(self.text), 0])
         return out
+
+
+def possessor_country(span: Span, kb: KnowledgeBase) -> Optional[str]:
+    """The state an organisation's name is qualified by just before it: "Pakistan's", "South
+    Korea's" or a demonym ("the Pakistani Supreme Court"); None when there is none."""
+    doc, i = span.doc, span.start
+    if i > 0 and doc[i - 1].lower_ in {"'s", "\u2019s", "'"}:
+        i -= 1
+    elif not (i > 0 and doc[i - 1].is_title):
+        return None
+    owner = None
+    for n in (1, 2, 3):  # the longest state name or demonym ending just before
+        if i - n < 0:
+            break
+        words = doc[i - n: i]
+        if not all(t.is_title or t.is_upper for t in words):
+            break
+        iso = kb.country_of(words.text)
+        if iso:
+            owner = iso
+    return owner
 
 
 def _window(value: str) -> tuple[dt.date, dt.date]:

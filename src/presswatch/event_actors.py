@@ -33,6 +33,7 @@ from importlib import resources
 from typing import Optional
 
 from spacy.attrs import IDX, LENGTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 MAX_NAME_TOKENS = 6
@@ -175,8 +176,11 @@ def _prefixes() -> frozenset:
 
 
 def _case_ok(text: str, name: Name) -> bool:
-    """Proper names start upper-case in the text; acronyms must match exactly."""
+    """Proper names start upper-case in the text; acronyms must match exactly; a word that is also a
+    function word ("Who" opening a question, "Us") names something only in capitals ("WHO", "US")."""
     if not text[:1].isupper() and text != name.name:
+        return False
+    if " " not in text and text.lower() in STOP_WORDS and not text.isupper():
         return False
     if len(name.name) <= 4 and name.name.isupper():
         return text == name.name

@@ -45,6 +45,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .actors import possessor_country
 from .dates import resolve_date
 from .event_actors import CROWD_HEADS, FORCE_HEADS, GENERIC_HEADS, LOCATIVE_PREPS, Name, scan
 from .errors import ConfigError
@@ -370,7 +371,7 @@ class _DocContext:
             if all(i in self.token_actor and not self._weak(self.token_actor[i]) for i in range(start, end)):
                 continue
             actor = _name_actor(name)
-            if actor is None:
+            if actor is None or self._other_states_body(actor, doc[start:end]):
                 continue
             actor_id = self._guess(actor, start, end)
             longer = any(i not in self.token_actor and i not in self.token_place for i in range(start, end))
@@ -398,6 +399,13 @@ class _DocContext:
                     for t in run:
                         self.token_actor[t.i] = actor_id
             run = []
+
+    @staticmethod
+    def _other_states_body(actor: Actor, span: Span) -> bool:
+        """"Pakistan's Supreme Court": the name a knowledge-base body of another state has."""
+        base = _kb() if actor.type == "government_body" and actor.country else None
+        owner = possessor_country(span, base) if base is not None else None
+        return owner is not None and owner != actor.country
 
     def _located_places(self, doc: Doc) -> None:
         """Places the actors layer located but linked to no actor (cities, capitals used as places:
@@ -925,8 +933,8 @@ class _SentenceCoder:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         for opening, closing in QUOTE_PAIRS:  # 'the “corridor of peace”', not 'the “corridor of peace'
             if ctx.text.count(opening, start, end) > ctx.text.count(closing, start, end) and \
-                    ctx.text[end:end + 1] == closing:
-                end += 1
+                    ctx.text[end:end + 1] == closing and not ctx.text[end + 1:end + 2].isalpha():
+                end += 1  # (a closing mark followed by a letter is an apostrophe: "Russia\u2019s")
         text = ctx.text[start:end]
         # A country or capital as subject or object stands for its government ("Jakarta was ready").
         actor = ctx.actor_at(tok) or (ctx.place_at(tok) if tok.pos_ == "PROPN" else None)
@@ -1019,19 +1027,27 @@ class _SentenceCoder:
 
     def _passive_source(self, tok: Token, etype: str, target: Optional[EventArg]) -> Optional[EventArg]:
         """The unnamed author of a passive: "Lebanon's army was placed on alert" is mobilised by its own side;
-        "opposition leaders were arrested in Minsk" by the state where it happens (the target's country,
-        as PLOVER codes repression by the authorities)."""
+        "opposition leaders were arrested in Minsk" by the state where it happens (as PLOVER codes
+        repression by the authorities): the place the sentence names as a location, else the target's
+        country ("two American journalists were arrested in Moscow" is Russia's act, not America's)."""
         if not (_children(tok, *PASS_SUBJ) or any(c.dep_ == "auxpass" for c in tok.children)):
             return None
         if etype == "MOBILIZE":
             subj = _children(tok, *PASS_SUBJ)
             arg = self._arg(subj[0]) if subj else None
             return arg if arg is not None and arg.actor and self.ctx.country(arg.actor) else None
-        if etype == "COERCE" and target is not None and target.actor:
+        if etype != "COERCE" or target is None:
+            return None
+        in_target = {t.i for t in self.sent if target.span and target.span[0] <= t.idx < target.span[1]
+                     and not self._locative(t)}
+        place = self._sentence_country(in_target, locative_only=True)
+        if place:
+            iso3 = self.ctx.country(place)
+        elif target.actor and self.ctx.actors[target.actor].type in ("state", "person", "group", "government_body"):
             iso3 = self.ctx.country(target.actor)
-            if iso3 and self.ctx.actors[target.actor].type in ("state", "person", "group", "government_body"):
-                return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None)
-        return None
+        else:
+            iso3 = None
+        return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None) if iso3 else None
 
     def _nearest_actor(self, tok: Token, cue: _Cue, source: EventArg) -> Optional[EventArg]:
         """Last resort for a target: the nearest actor below the cue ("spoke by telephone with X",
