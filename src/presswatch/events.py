@@ -415,14 +415,7 @@ class _DocContext:
         for ent in doc._.pw_entities or []:
             if ent.actor is not None or ent.reading != "place" or not ent.country:
                 continue
-            actor_id = self.state_id(ent.country)
-            if actor_id not in self.actors:
-                base = _kb()
-                entry = base.get(actor_id) if base is not None else None
-                iso3 = ent.country
-                actor = entry.to_actor() if entry is not None else Actor(id=iso3, name=iso3, type="state", country=iso3)
-                actor_id = actor.id
-                self.actors.setdefault(actor_id, self.guessed.setdefault(actor_id, actor))
+            actor_id = self.state_actor(ent.country, implied=False)
             for i in self._span_tokens(ent.start, ent.end):
                 if i in self.token_actor and not self._weak(self.token_actor[i]) and \
                         self.country(self.token_actor[i]) == ent.country:
@@ -477,9 +470,9 @@ class _DocContext:
                 return actor.id
         return _kb_states().get(iso3, iso3)
 
-    def state_actor(self, iso3: str) -> str:
-        """Like :meth:`state_id`, but makes sure the state is listed with the article's actors (an actor
-        the text implies without naming it, e.g. the authorities behind an agentless arrest)."""
+    def state_actor(self, iso3: str, implied: bool = True) -> str:
+        """Like :meth:`state_id`, but makes sure the state is known to the article's actors; ``implied``:
+        the text implies it without naming it (the authorities behind an agentless arrest)."""
         actor_id = self.state_id(iso3)
         if actor_id not in self.actors:
             base = _kb()
@@ -487,7 +480,8 @@ class _DocContext:
             actor = entry.to_actor() if entry is not None else Actor(id=iso3, name=iso3, type="state", country=iso3)
             self.actors[actor.id] = self.guessed[actor.id] = actor
             actor_id = actor.id
-        self.implied.add(actor_id)
+        if implied:
+            self.implied.add(actor_id)
         return actor_id
 
     def speaker_actor(self, quote: Quote) -> Optional[str]:
