@@ -493,3 +493,15 @@ def test_the_eus_seat_as_a_place_is_in_belgium(actors_analyzer):
     text = "NATO ministers met in Brussels on Tuesday."
     place = entity_at(analyze(actors_analyzer, text), text, "Brussels")
     assert (place.actor, place.reading, place.country) == (None, "place", "BEL")
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("The Republic of the Congo's president spoke in Brazzaville. Congo will hold elections.", "COG"),
+    ("Congo will hold elections, officials in Kinshasa said.", "COD"),
+    ("Congo will hold elections next year.", "COD"),
+])
+def test_bare_congo_follows_the_republic_the_article_names(actors_analyzer, text, iso):
+    result = analyze(actors_analyzer, text)
+    congo = entity_at(result, text, "Congo will")
+    assert congo.country == iso
+    assert next(a for a in result.actors if a.id == congo.actor).country == iso

@@ -70,6 +70,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import logging
+import re
 from typing import Optional
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER
@@ -316,6 +317,7 @@ class _Resolution:
         if self.comp.scan_aliases:
             entities.extend(self.scan(entities, start_id=len(entities)))
         self.surname_scan(entities)
+        self.republic_of_congo(entities)
         self.descriptions()
         if self.comp.use_coref:
             for mention, antecedent in _coref_mapping(doc).items():
@@ -325,6 +327,22 @@ class _Resolution:
         self.authors()
         doc._.pw_entities = entities
         doc._.pw_actors = self.actors()
+
+    def republic_of_congo(self, entities: list[Entity]) -> None:
+        """A bare "Congo" or "Congolese" is the Democratic Republic (the base's default) unless the
+        article names the Republic of the Congo and nothing of the other (:func:`congo_is_republic`)."""
+        cod, cog = self.kb.state_of_iso.get("COD"), self.kb.state_of_iso.get("COG")
+        if not (cod and cog) or not congo_is_republic(self.text):
+            return
+        for e in entities:
+            if e.text.lower().removeprefix("the ").strip() not in ("congo", "congolese"):
+                continue
+            if e.actor == cod:
+                self.unlink(e.start, e.end)
+                e.actor = cog
+                self.link(cog, e.start, e.end)
+            if e.country == "COD":
+                e.country = "COG"
 
     # -- entities -------------------------------------------------------
     def resolve_entity(self, ent: Entity, span: Span) -> None:
@@ -959,6 +977,17 @@ class _Resolution:
             out.append(actor)
         out.sort(key=lambda a: a.mentions[0] if a.mentions else [len(self.text), 0])
         return out
+
+
+_COG_CUES = re.compile(r"(?<!Democratic )\bRepublic of (?:the )?Congo\b|\bCongo[- ]Brazzaville\b|\bBrazzaville\b")
+_COD_CUES = re.compile(r"\bDemocratic Republic of (?:the )?Congo\b|\bD\.?R\.? ?Congo\b|\bDRC\b|\bCongo[- ]Kinshasa\b"
+                       r"|\bKinshasa\b|\bZaire")
+
+
+def congo_is_republic(text: str) -> bool:
+    """True when a bare "Congo" in ``text`` is the Republic of the Congo: the text names it
+    ("Republic of the Congo", "Congo-Brazzaville", "Brazzaville") and nothing of the DR Congo."""
+    return "Congo" in text and bool(_COG_CUES.search(text)) and not _COD_CUES.search(text)
 
 
 def possessor_country(span: Span, kb: KnowledgeBase) -> Optional[str]:

@@ -45,7 +45,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import possessor_country
+from .actors import congo_is_republic, possessor_country
 from .dates import resolve_date
 from .event_actors import CROWD_HEADS, FORCE_HEADS, GENERIC_HEADS, LOCATIVE_PREPS, Name, scan
 from .errors import ConfigError
@@ -307,9 +307,6 @@ def _guess_country(text: str) -> Optional[str]:
 
 
 # Names of the Republic of the Congo, and of the Democratic Republic (see _DocContext._congo).
-_COG_CUES = re.compile(r"(?<!Democratic )\bRepublic of (?:the )?Congo\b|\bCongo[- ]Brazzaville\b|\bBrazzaville\b")
-_COD_CUES = re.compile(r"\bDemocratic Republic of (?:the )?Congo\b|\bD\.?R\.? ?Congo\b|\bDRC\b|\bCongo[- ]Kinshasa\b"
-                       r"|\bKinshasa\b|\bZaire")
 
 
 class _DocContext:
@@ -427,7 +424,7 @@ class _DocContext:
         """A bare "Congo" or "Congolese" is the Democratic Republic (the knowledge base's default),
         unless the article names the Republic of the Congo ("Congo-Brazzaville", "Brazzaville",
         "Republic of the Congo") and nothing of the other."""
-        if "Congo" not in self.text or not _COG_CUES.search(self.text) or _COD_CUES.search(self.text):
+        if not congo_is_republic(self.text):
             return
         states = _kb_states()
         base = _kb()
