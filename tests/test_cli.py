@@ -171,3 +171,13 @@ def test_a_component_failure_on_one_document_does_not_sink_the_batch(tmp_path, m
     assert [json.loads(l)["article"]["source"] for l in out.read_text("utf-8").splitlines()] == [str(good)]
     with pytest.raises(RecursionError):
         cli.main(["--debug", "analyze", str(bad), "--format", "json", "-o", str(tmp_path / "x.json")])
+
+
+def test_a_closed_stdout_ends_quietly(article_file):
+    # `presswatch analyze ... | head -0`: the reader is gone before anything is written
+    proc = subprocess.Popen([sys.executable, "-m", "presswatch.cli", "analyze", str(article_file), "--format", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

@@ -50,20 +50,6 @@ def _marks(text: str | None, start: str, end: str) -> str:
     return (text or "").replace(HL_START, start).replace(HL_END, end)
 
 
-def _quiet_pipe(func):
-    """A closed stdout (``| head``) ends the command quietly instead of with a traceback."""
-
-    def wrapper(args: argparse.Namespace) -> int:
-        try:
-            return func(args)
-        except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
-
-    wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
-    return wrapper
-
-
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
@@ -146,7 +132,6 @@ def _hit_row(hit: dict[str, Any]) -> dict[str, Any]:
             "quote_id": quote.get("id", ""), "quote": quote.get("text", "")}
 
 
-@_quiet_pipe
 def run_search(args: argparse.Namespace) -> int:
     with _corpus(args) as corpus:
         hits = corpus.search(args.query, speaker=args.speaker, actor=args.actor, technique=args.technique,
@@ -199,7 +184,6 @@ def add_actor_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 
-@_quiet_pipe
 def run_actor(args: argparse.Namespace) -> int:
     with _corpus(args) as corpus:
         profile = corpus.actor(args.name, limit=args.limit)
@@ -252,7 +236,6 @@ def add_stances_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=_OUT_FORMATS, default="text")
 
 
-@_quiet_pipe
 def run_stances(args: argparse.Namespace) -> int:
     with _corpus(args) as corpus:
         edges = corpus.stances(args.source, args.target, attitude=args.attitude, since=args.since,
@@ -282,7 +265,6 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="PATH", help="write here (default stdout; required for parquet)")
 
 
-@_quiet_pipe
 def run_export(args: argparse.Namespace) -> int:
     table = args.table or ("analyses" if args.format == "jsonl" else "articles")
     with _corpus(args) as corpus:
