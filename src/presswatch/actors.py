@@ -217,7 +217,7 @@ def _bare_title(span: Span) -> bool:
 
 def _minor_generated(entry: Entry) -> bool:
     """True for people known only from the generated lists (UN speakers, Phoenix leaders) who never
-    held an office of note there (Phoenix's generic "government (XXX)" entries)."""
+    held an office of note there (Phoenix's generic "government (ISO3)" entries, e.g. "government (HRV)")."""
     return all(src in GENERATED_SOURCES for src in entry.sources) and not any(
         title_function(r.title) in NOTABLE_FUNCTIONS for r in entry.roles)
 

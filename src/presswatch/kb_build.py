@@ -15,7 +15,7 @@ attribution):
   970101-061231]"), as people whose role is at that organisation;
 - ``phoenix-countryinfo/Phoenix.MilNonState.actors.txt`` (MIT): armed and
   non-state groups (TOPS database) as actors of type ``group``, with the
-  country of a "XXXREB" code (none for regional or international codes).
+  country of a code such as "SYRREB" (none for regional or international codes).
 
 Leaders' roles are kept from ``MIN_YEAR`` (1990) on, so that archives of the
 1990s and 2000s resolve their people too; when such a role is in force is the
@@ -323,7 +323,7 @@ def _group_like(name: str) -> bool:
 def read_groups(path: Path, states: set[str]) -> Iterable[dict]:
     """Armed and non-state groups of the MilNonState file as actor records (type ``group``).
 
-    Country: the first three letters of a "XXXREB"-style code when they are a state's ISO3
+    Country: the first three letters of a code such as "SYRREB" when they are a state's ISO3
     (regional and international codes such as "IMGMUS", "MEAREB", "KKLREB" give none). Names and
     aliases are kept only when they look like a group's name (``_group_like``), or for the entry's
     own name, when it is one word ("HAMAS", "PKK"); bracketed acronyms ("(AAIA)") are dropped."""
