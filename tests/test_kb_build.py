@@ -121,6 +121,20 @@ def test_shipped_base_reaches_back_to_1990():
     assert kb.international_body("Nordic Council")  # organisations only the officials' roles name
 
 
+def test_shipped_people_differ_by_more_than_spaces_and_hyphens():
+    import re
+    from collections import defaultdict
+
+    from presswatch.kb import GENERATED
+
+    names = defaultdict(list)
+    for line in (GENERATED / "people.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        names[(rec.get("country"), re.sub(r"[\s-]", "", rec["name"].lower()))].append(rec["id"])
+    # one record for "Abdel-Elah al-Khatib" and "Abdelelah al-Khatib"
+    assert [ids for ids in names.values() if len(ids) > 1] == []
+
+
 def test_no_surname_only_records_from_the_early_un_lists(tmp_path):
     path = tmp_path / "speakers.csv"
     path.write_text("Year,Session,ISO Code,Country,Name of Person Speaking,Post\n"

@@ -413,9 +413,10 @@ def build_people(src: Path, states: Optional[set[str]] = None, orgs: Optional[di
 
     def person(iso: str, name: str) -> dict:
         key = (iso, person_key(name))
+        joined = (iso, "".join(name_key(name).replace("-", " ").split()))  # spacing variants: "Affi N'Guessan" = "Affi Nguessan"
         elsewhere = curated.get(("*", key[1])) if states is not None and iso not in states else None
-        pid = curated.get(key) or elsewhere or by_key.get(key) or f"{slug(name)}-{iso.lower()}"
-        by_key[key] = pid
+        pid = curated.get(key) or elsewhere or by_key.get(key) or by_key.get(joined) or f"{slug(name)}-{iso.lower()}"
+        by_key[key] = by_key[joined] = pid
         if pid not in people:
             people[pid] = {"id": pid, "name": name, "type": "person", "country": None if elsewhere else iso,
                            "aliases": [], "roles": []}
