@@ -566,7 +566,7 @@ class _Resolution:
             # article that has named it before; else it may be any commission or alliance.
             others = [e for e in others if norm(e.name) == key or not self.international(e.id)
                       or self.mentioned_before(e.id, span.start_char)]
-        owner = self.possessor_country(span)
+        owner = possessor_country(span, self.kb)
         if owner:  # "Pakistan's Supreme Court", "the Pakistani Supreme Court": not the US one
             others = [e for e in others if e.country in (None, owner)]
         if others:
@@ -599,9 +599,6 @@ class _Resolution:
         if iso is None and actor is None:  # "met in Brussels": the EU's seat is a Belgian city
             return cities.country_of(span.text, self.countries_seen)
         return iso
-
-    def possessor_country(self, span: Span) -> Optional[str]:
-        return possessor_country(span, self.kb)
 
     def short_form(self, span: Span) -> Optional[str]:
         """"the Security Council" in an article about the United Nations: a long name whose
@@ -677,7 +674,7 @@ class _Resolution:
             span, target = hit
             s, e = span.start_char, span.end_char
             owner = kb.entries[target].country if target in kb.entries else None
-            if not in_regions(doc, s, e) or (owner and self.possessor_country(span) not in (None, owner)):
+            if not in_regions(doc, s, e) or (owner and possessor_country(span, self.kb) not in (None, owner)):
                 i = span.end  # "Pakistan's Supreme Court" is not the US one
                 continue
             inside = {id(taken[c]): taken[c] for c in range(s, e) if c in taken}

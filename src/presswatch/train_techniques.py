@@ -441,13 +441,12 @@ def fit_second_stage(args: argparse.Namespace, out: Path) -> dict:
 
         # second labels only where they pay on the full task (1.0 = never)
         second_label = max((full_at(t).f1, t) for t in (1.0, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15))[1]
-        model.second_label = meta["second_label"] = second_label
-        full_pred = {a.id: [(f.technique, f.start, f.end) for f in model.predict(a.text)] for a in held}
+        meta["second_label"] = second_label
         report = {"heldout_articles": len(held), "threshold": threshold, "extend_threshold": extend,
                   "second_label": second_label,
                   "blend": blend, "si": si_at(threshold, extend).as_dict(), "tc_micro": tc_at(blend).as_dict(),
                   "tc_micro_head_only": tc_at(0.0).as_dict(),
-                  "full": full_scores(full_pred, {a.id: a.tc for a in held}).as_dict()}
+                  "full": full_at(second_label).as_dict()}
         _log(f"second stage held-out: threshold {threshold:.2f}/{extend:.2f} blend {blend:.2f} "
              f"second label {second_label:.2f} "
              f"SI F1 {report['si']['f1']:.4f} TC micro-F1 {report['tc_micro']['f1']:.4f} "
