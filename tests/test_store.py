@@ -116,6 +116,7 @@ def make_analysis(title: str = "Ministers clash over the grain corridor", publis
         ("PERSON", lav, "Q80510"), ("ORG", _span(text, "NATO"), "Q7184"), ("GPE", _span(text, "Russia"), "Q159"),
         ("PERSON", bli, "local-1"), ("GPE", _span(text, "United States"), "Q30"),
         ("GPE", _span(text, "Ukraine"), "Q212"), ("GPE", _span(text, "Istanbul"), None)])]
+    entities[-1].reading, entities[-1].country = "place", "TUR"  # a located city (cities.py sets these)
     q1 = _span(text, "The expansion of NATO is a direct threat to Russia and its people.")
     q2 = _span(text, "the United States firmly supports the sovereignty of Ukraine")
     quotes = [
@@ -181,6 +182,61 @@ def test_unreachable_postgres_is_one_line_error():
     with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as info:
         open_store("postgresql://nobody@127.0.0.1:1/none")
     assert "\n" not in str(info.value)
+
+
+def test_entity_country_column(store):
+    assert "country" in _columns(store, "entities")
+    analysis = make_analysis()
+    store.write_analysis(analysis, PIPE)
+    rows = store.query("SELECT text, country FROM entities ORDER BY position")
+    assert [(r["text"], r["country"]) for r in rows if r["country"]] == [("Istanbul", "TUR")]
+    assert sum(r["country"] is None for r in rows) == 6
+    assert store.load_analysis(analysis.article.id).entities[-1].country == "TUR"
+    out = io.StringIO()
+    assert export(store, "csv", out, table="entities") == 7
+    exported = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["country"] for r in exported if r["text"] == "Istanbul"] == ["TUR"]
+
+
+def _columns(store, table: str) -> set[str]:
+    if store.dialect == "sqlite":
+        return {r["name"] for r in store.query(f"PRAGMA table_info({table})")}
+    return {r["column_name"] for r in store.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+        "AND table_schema = current_schema()", [table])}
+
+
+def test_old_schema_store_upgrades_in_place(db_url, monkeypatch):
+    """A store made before the entity country column keeps its rows and gains the column (NULL)."""
+    import presswatch.store as store_mod
+    from presswatch.store_migrations import MIGRATIONS
+
+    real_fact_rows = store_mod.fact_rows
+    monkeypatch.setattr(store_mod, "MIGRATIONS", MIGRATIONS[:2])
+    monkeypatch.setattr(store_mod, "LATEST", 2)
+    monkeypatch.setattr(store_mod, "fact_rows", lambda a: _without_country(real_fact_rows(a)))
+    old = make_analysis()
+    with open_store(db_url) as s:
+        assert s.schema_version() == 2 and "country" not in _columns(s, "entities")
+        assert s.write_analysis(old, PIPE) == "ingested"
+    monkeypatch.undo()
+    with open_store(db_url) as s:
+        assert s.schema_version() == LATEST
+        assert "country" in _columns(s, "entities")
+        rows = s.query("SELECT text, country FROM entities WHERE article_id = ? ORDER BY position", [old.article.id])
+        assert len(rows) == 7 and all(r["country"] is None for r in rows)
+        assert s.load_analysis(old.article.id) == old  # the analysis JSON is untouched
+        new = other_analysis()
+        assert s.write_analysis(new, PIPE) == "ingested"
+        assert s.scalar("SELECT country FROM entities WHERE article_id = ? AND text = 'Istanbul'",
+                        [new.article.id]) == "TUR"
+        assert s.counts()["articles"] == 2
+
+
+def _without_country(rows):
+    for row in rows["entities"]:
+        row.pop("country")
+    return rows
 
 
 # -- writing -------------------------------------------------------------------------------

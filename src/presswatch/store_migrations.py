@@ -256,6 +256,9 @@ CREATE INDEX search_index_article ON search_index(article_id)
 MIGRATIONS: list[Migration] = [
     Migration(1, "core tables", _CORE),
     Migration(2, "full-text search", "", {"sqlite": _SEARCH_SQLITE, "postgresql": _SEARCH_POSTGRESQL}),
+    # ISO3 of the country a place entity lies in or names (Entity.country); rows stored before
+    # this migration keep NULL until their article is re-analysed (the analysis JSON has it).
+    Migration(3, "entity country", "ALTER TABLE entities ADD COLUMN country TEXT"),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -83,7 +83,8 @@ def fact_rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
     ]
     rows["entities"] = [
         {"article_id": aid, "position": i, "entity_id": e.id, "label": e.label, "start_char": e.start,
-         "end_char": e.end, "text": e.text, "actor_id": e.actor, "reading": e.reading}
+         "end_char": e.end, "text": e.text, "actor_id": e.actor, "reading": e.reading,
+         "country": e.country}
         for i, e in enumerate(analysis.entities)
     ]
     rows["actors"] = [
