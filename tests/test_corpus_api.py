@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import random
+import signal
+import threading
 
 import pytest
 
-from presswatch.ingest_batch import IngestSummary, Progress
+import presswatch.ingest_batch as ingest_batch
+from presswatch.ingest_batch import IngestOptions, IngestSummary, Progress, Terminated, ingest, sigterm_interrupts
+from presswatch.store import open_store
+from presswatch.types import Analysis, Article
 
 from test_corpus_cli import make_article, write_corpus
 
@@ -119,3 +126,80 @@ def test_unloadable_model_in_workers_is_a_usage_error(tmp_path, config):
             corpus.ingest(paths, workers=2, batch_size=1)
         assert corpus.store.query("SELECT status FROM runs") == [{"status": "failed"}]
         assert corpus.store.counts()["articles"] == 0
+
+
+# -- SIGTERM ------------------------------------------------------------------------------
+
+def _articles(n: int) -> list[Article]:
+    rng = random.Random(5)
+    texts = [make_article(rng, i) for i in range(n)]
+    return [Article(id=hashlib.sha256(t.encode()).hexdigest(), text=t, source=f"mem/{i}") for i, t in enumerate(texts)]
+
+
+def _previous_handler(signum, frame):  # stands for whatever handler the embedding program had
+    raise AssertionError("the previous SIGTERM handler must not run during the ingest")
+
+
+@pytest.fixture
+def own_sigterm_handler():
+    before = signal.signal(signal.SIGTERM, _previous_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def test_sigterm_interrupts_the_run_and_restores_the_handler(tmp_path, config, monkeypatch, own_sigterm_handler):
+    def fake_executor(batches, config, model):  # analyses without a model; SIGTERM after the first batch
+        for i, batch in enumerate(batches):
+            if i == 1:
+                os.kill(os.getpid(), signal.SIGTERM)
+            yield [(a.id, Analysis(article=a, meta={"version": "t", "model": "m", "layers": ["layout"]}), None)
+                   for a in batch]
+
+    monkeypatch.setattr(ingest_batch, "run_in_process", fake_executor)
+    articles = _articles(6)
+    with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        with pytest.raises(Terminated):
+            ingest(store, articles, config, options=IngestOptions(batch_size=2, progress="none"))
+        assert signal.getsignal(signal.SIGTERM) is _previous_handler
+        run = store.query("SELECT status, finished_at, n_ingested, n_inputs FROM runs")
+        assert len(run) == 1 and run[0]["status"] == "interrupted" and run[0]["finished_at"]
+        assert (run[0]["n_ingested"], run[0]["n_inputs"]) == (2, 6)
+        stored = {r["article_id"] for r in store.query("SELECT article_id FROM analyses")}
+        assert stored == {a.id for a in articles[:2]}  # the first batch stays, nothing half-written
+        assert store.counts()["articles"] == 2
+        # a run that is not interrupted completes and leaves the handler as it was too
+        summary = ingest(store, articles[2:3], config, options=IngestOptions(progress="none"))
+        assert summary.ingested == 1
+        assert store.query("SELECT status FROM runs WHERE id = ?", [summary.run_id]) == [{"status": "completed"}]
+    assert signal.getsignal(signal.SIGTERM) is _previous_handler
+
+
+def test_ctrl_c_gives_the_same_status(tmp_path, config, monkeypatch):
+    def fake_executor(batches, config, model):
+        yield [(a.id, Analysis(article=a), None) for a in batches[0]]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_batch, "run_in_process", fake_executor)
+    with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        with pytest.raises(KeyboardInterrupt):
+            ingest(store, _articles(4), config, options=IngestOptions(batch_size=2, progress="none"))
+        assert store.scalar("SELECT status FROM runs") == "interrupted"
+        assert store.counts()["analyses"] == 2
+
+
+def test_sigterm_handler_only_in_the_main_thread(own_sigterm_handler):
+    seen = []
+
+    def worker():
+        with sigterm_interrupts():  # signal.signal would raise ValueError outside the main thread
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen == [_previous_handler]
+    with sigterm_interrupts():
+        assert signal.getsignal(signal.SIGTERM) is not _previous_handler
+    assert signal.getsignal(signal.SIGTERM) is _previous_handler

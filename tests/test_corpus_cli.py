@@ -192,6 +192,50 @@ def test_sigkill_mid_run_then_resume(tmp_path, small_config):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigterm_mid_run_marks_it_interrupted(tmp_path, small_config, workers):
+    n = 120
+    write_corpus(tmp_path / "in", n, seed=13)
+    db = tmp_path / "term.db"
+    args = [sys.executable, "-m", "presswatch.cli", "ingest", str(tmp_path / "in"), "--db", f"sqlite:///{db}",
+            "--config", str(small_config), "--batch-size", "2", "--progress", "none", "--workers", str(workers)]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stored = 0
+    deadline = time.monotonic() + 180
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if db.exists():
+                try:
+                    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+                        stored = conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
+                except sqlite3.OperationalError:  # tables not created yet
+                    stored = 0
+            if stored >= 6:
+                break
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    err = err.decode()
+    assert proc.returncode == 128 + signal.SIGTERM, err[-3000:]
+    assert "terminated (SIGTERM)" in err and "Traceback" not in err
+    done = check_consistent(db)
+    assert 6 <= done < n, "the run must be stopped part-way through"
+    with open_store(f"sqlite:///{db}") as s:
+        run = s.query("SELECT status, finished_at, n_ingested FROM runs")
+        assert len(run) == 1 and run[0]["status"] == "interrupted" and run[0]["finished_at"]
+        assert run[0]["n_ingested"] == done
+    resumed = cli("ingest", tmp_path / "in", "--db", f"sqlite:///{db}", "--config", small_config, "--summary-json")
+    assert resumed.returncode == 0, resumed.stderr
+    summary = json.loads(resumed.stdout)
+    assert (summary["skipped"], summary["ingested"], summary["failed"]) == (done, n - done, 0)
+    assert check_consistent(db) == n
+
+
+@pytest.mark.slow
 def test_worker_processes_match_in_process(tmp_path, small_config):
     from presswatch.corpus import Corpus
 

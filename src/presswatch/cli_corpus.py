@@ -3,7 +3,8 @@
 Each has ``add_<name>_arguments(parser)`` and ``run_<name>(args) -> int``
 (wired by :mod:`presswatch.cli`). All take ``--db URL`` (default
 ``sqlite:///presswatch.db``, or ``$PRESSWATCH_DB``). Exit status: 0 success, 1
-when some input failed (ingest) or nothing matched (actor), 2 usage errors.
+when some input failed (ingest) or nothing matched (actor), 2 usage errors, 143 when ingest was
+stopped by SIGTERM (130 for Ctrl-C).
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import argparse
 import csv
 import json
 import os
+import signal
 import sys
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 
+from .ingest_batch import Terminated
 from .store import DEFAULT_URL
 from .store_query import HL_END, HL_START, TABLES
 
@@ -92,11 +95,16 @@ def run_ingest(args: argparse.Namespace) -> int:
     if args.allow_private:
         overrides["ingest"]["allow_private"] = True
     config = load_config(args.config, overrides)
-    with Corpus(args.db, config=config, model=args.model) as corpus:
-        summary = corpus.ingest(args.inputs, workers=args.workers, executor=args.executor,
-                                ray_address=args.ray_address, reanalyze=args.reanalyze,
-                                batch_size=args.batch_size, progress=args.progress, log_every=args.log_every,
-                                command="presswatch " + " ".join(sys.argv[1:]))
+    try:
+        with Corpus(args.db, config=config, model=args.model) as corpus:
+            summary = corpus.ingest(args.inputs, workers=args.workers, executor=args.executor,
+                                    ray_address=args.ray_address, reanalyze=args.reanalyze,
+                                    batch_size=args.batch_size, progress=args.progress, log_every=args.log_every,
+                                    command="presswatch " + " ".join(sys.argv[1:]))
+    except Terminated:
+        print("presswatch ingest: terminated (SIGTERM); the run is marked interrupted, what was stored stays; "
+              "run the same command again to continue", file=sys.stderr)
+        return 128 + signal.SIGTERM
     for source, code, message in summary.errors:
         print(f"presswatch: {source}: [{code}] {message}", file=sys.stderr)
     if summary.failed > len(summary.errors):

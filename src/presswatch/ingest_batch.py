@@ -15,6 +15,13 @@ threads are inherited). ``ray`` starts N Ray actors, each holding an
 ``num_cpus=N``) or on the cluster at ``ray_address``; see docs/corpus.md for the
 limits (the driver reads inputs and writes the store).
 
+Ctrl-C (SIGINT) and SIGTERM stop a run the same way: the documents in flight are
+dropped, what is stored stays, and the run's row gets status ``interrupted``
+(SIGTERM raises :class:`Terminated`, a ``KeyboardInterrupt``). The SIGTERM
+handler is installed only while a run is going on in the main thread, and the
+previous one is restored afterwards. SIGKILL cannot be caught: a killed run
+stays ``running``.
+
 Limit: the inputs still to analyse are read into memory before analysis
 starts (that gives the progress bar its total); ingest a very large corpus in
 several runs, folder by folder.
@@ -23,8 +30,10 @@ several runs, folder by folder.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -66,6 +75,33 @@ class IngestSummary:
         if self.stale:
             text += f"; {self.stale} were analysed by another pipeline version (use --reanalyze to redo them)"
         return text
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived during an ingest run; handled like Ctrl-C (the run is marked interrupted)."""
+
+
+@contextlib.contextmanager
+def sigterm_interrupts() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Terminated` inside the block; the previous handler comes back after.
+
+    Only the main thread may set signal handlers, so elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        # a second SIGTERM must not cut short the cleanup that records the interrupted run
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated(f"terminated by signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        # None: the previous handler was not set from Python; the default is the closest equivalent
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 # -- the batch function every executor runs -------------------------------------------
@@ -401,26 +437,10 @@ class _Run:
         self.summary.run_id = self.run_id
         status = "failed"
         try:
-            todo, near_in_run = self.classify(items)
-            mode = "none" if self.opts.progress == "none" else self.opts.progress
-            progress = Progress(len(todo) + len(near_in_run), mode, self.opts.log_every)
-            try:
-                self.analyse_and_write(todo, progress)
-                # near-duplicates of articles of this run: linked now that those are stored,
-                # analysed after all when their original failed
-                leftovers = []
-                for art in near_in_run:
-                    fp = self.fingerprints.get(art.id)
-                    if fp is not None and self.store.find_near_duplicate(fp) is not None:
-                        self._count(self.store.write_duplicate(art, self.run_id, fp))
-                        progress.advance()
-                    else:
-                        leftovers.append(art)
-                self.analyse_and_write(leftovers, progress)
-            finally:
-                progress.close()
+            with sigterm_interrupts():
+                self._classify_analyse_write(items)
             status = "completed"
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Terminated
             status = "interrupted"
             raise
         finally:
@@ -433,6 +453,26 @@ class _Run:
                     raise
         return self.summary
 
+    def _classify_analyse_write(self, items: Iterable[Article | PresswatchError]) -> None:
+        todo, near_in_run = self.classify(items)
+        mode = "none" if self.opts.progress == "none" else self.opts.progress
+        progress = Progress(len(todo) + len(near_in_run), mode, self.opts.log_every)
+        try:
+            self.analyse_and_write(todo, progress)
+            # near-duplicates of articles of this run: linked now that those are stored,
+            # analysed after all when their original failed
+            leftovers = []
+            for art in near_in_run:
+                fp = self.fingerprints.get(art.id)
+                if fp is not None and self.store.find_near_duplicate(fp) is not None:
+                    self._count(self.store.write_duplicate(art, self.run_id, fp))
+                    progress.advance()
+                else:
+                    leftovers.append(art)
+            self.analyse_and_write(leftovers, progress)
+        finally:
+            progress.close()
+
 
 def ingest(store: Store, items: Iterable[Article | PresswatchError], config: dict, model: str | None = None,
            options: IngestOptions | None = None) -> IngestSummary:
@@ -440,4 +480,5 @@ def ingest(store: Store, items: Iterable[Article | PresswatchError], config: dic
     return _Run(store, config, model, options or IngestOptions()).run(items)
 
 
-__all__ = ["IngestOptions", "IngestSummary", "analyse_batch", "ingest", "Progress", "current_pipeline"]
+__all__ = ["IngestOptions", "IngestSummary", "Terminated", "analyse_batch", "ingest", "Progress", "current_pipeline",
+           "sigterm_interrupts"]
