@@ -228,7 +228,7 @@ def _cue_depth(doc, event: Event) -> int:
     if span is None:
         return 99
     tok, depth = span.root, 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
 

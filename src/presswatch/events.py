@@ -520,7 +520,7 @@ def _target_key(arg: EventArg, ctx: _DocContext) -> Optional[str]:
 # -- per-sentence coding ---------------------------------------------------------
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
@@ -730,7 +730,7 @@ class _SentenceCoder:
     def _controller(verb: Token) -> Optional[Token]:
         node = verb
         for _ in range(3):
-            if node.dep_ not in ("xcomp", "advcl", "conj") or node.head is node:
+            if node.dep_ not in ("xcomp", "advcl", "conj") or node.head.i == node.i:
                 return None
             node = node.head
             subj = _children(node, *SUBJ)
@@ -963,7 +963,7 @@ class _SentenceCoder:
             if t.i == head.i:
                 continue
             path, node = [], t
-            while node.i != head.i and node.head is not node and len(path) < 8:
+            while node.i != head.i and node.head.i != node.i and len(path) < 8:
                 path.append(node)
                 node = node.head
             locative = any(p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for p in path)
@@ -1127,7 +1127,7 @@ class _SentenceCoder:
     def _locative(t: Token) -> bool:
         node = t
         for _ in range(3):
-            if node.head is node:
+            if node.head.i == node.i:
                 return False
             node = node.head
             if node.dep_ == "prep":
@@ -1147,7 +1147,7 @@ class _SentenceCoder:
                 continue
             node, locative = t, t.i in ctx.token_place
             for _ in range(3):
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
                 if node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPS:
@@ -1185,7 +1185,7 @@ class _SentenceCoder:
         """A pronoun subject of a reported clause refers to the reporter: "Tashkent announced that it ..."."""
         node = tok.head
         for _ in range(6):
-            if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head is not node:
+            if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
                 node = node.head
                 for s in _children(node, "nsubj"):
                     if s.i != tok.i:
@@ -1224,7 +1224,7 @@ class _SentenceCoder:
         if _children(verb, *PASS_SUBJ) or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
             return None  # passive without agent: the actor is not named
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return None
         infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ == "xcomp" or infinitive:
@@ -1324,7 +1324,7 @@ class _SentenceCoder:
     def _governing_verb(tok: Token) -> Optional[Token]:
         node = tok
         for _ in range(5):
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
