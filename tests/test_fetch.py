@@ -315,6 +315,61 @@ def test_unresolvable_host(monkeypatch):
         fetch("http://nowhere.example/")
 
 
+def test_slow_resolver_is_bounded_by_the_timeout(monkeypatch):
+    release = threading.Event()
+
+    def hang(*args, **kwargs):  # a resolver that answers only after the test is over
+        release.wait(10)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (PUBLIC, 80))]
+
+    monkeypatch.setattr(fetch_mod.socket, "getaddrinfo", hang)
+    start = time.monotonic()
+    try:
+        with pytest.raises(FetchError) as info:
+            fetch("http://slow.example/a", timeout=0.3)
+    finally:
+        release.set()
+    assert time.monotonic() - start < 2.0
+    assert info.value.message == "timed out after 0.3 s resolving slow.example" and info.value.code == "E006"
+
+
+def test_resolver_answer_within_the_timeout(monkeypatch):
+    def slow_but_in_time(host, port, **kwargs):
+        time.sleep(0.05)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (PRIVATE, port)),
+                (socket.AF_INET, socket.SOCK_STREAM, 6, "", (PRIVATE, port))]
+
+    monkeypatch.setattr(fetch_mod.socket, "getaddrinfo", slow_but_in_time)
+    assert fetch_mod.resolve_within("intranet.example", 80, 2.0) == [PRIVATE]
+    with pytest.raises(BlockedAddress, match="private address 10.20.30.40"):  # still vetted after the thread
+        fetch("http://intranet.example/", timeout=2.0)
+
+
+def test_resolver_error_in_the_thread_keeps_its_message(monkeypatch):
+    def fail(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(fetch_mod.socket, "getaddrinfo", fail)
+    with pytest.raises(FetchError, match="cannot resolve host 'nowhere.example'"):
+        fetch_mod.resolve_within("nowhere.example", 80, 1.0)
+
+
+def test_slow_resolver_on_a_redirect_hop(fake_dns, port, monkeypatch):
+    """Every hop's resolution is bounded, not just the first one."""
+    resolve_fake = fetch_mod.resolve
+
+    def resolve(host, port_):
+        if host == "slow.example":
+            time.sleep(2.0)
+            return [PUBLIC]
+        return resolve_fake(host, port_)
+
+    monkeypatch.setattr(fetch_mod, "resolve", resolve)
+    with pytest.raises(FetchError, match="timed out after 0.5 s resolving slow.example"):
+        fetch(f"http://news.example:{port}/redirect?to=http://slow.example/article", timeout=0.5)
+    assert fake_dns == ["news.example"]  # the first hop resolved through the same bounded path
+
+
 # -- through read_inputs, as the CLI uses it -------------------------------------------
 
 

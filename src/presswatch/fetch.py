@@ -18,20 +18,25 @@ anything that should not leave a news-analysis tool:
 * only ``text/html``, ``application/xhtml+xml`` and ``text/plain``
   responses are read, at most ``max_bytes`` of them (the body is streamed
   and the download stops at the limit);
-* ``timeout`` bounds the connection and every read, and the body of each
-  response must arrive within ``timeout`` seconds (checked between reads).
+* ``timeout`` bounds each name resolution, the connection and every read,
+  and the body of each response must arrive within ``timeout`` seconds
+  (checked between reads).
 
-Limits: name resolution uses the system resolver and is not bounded by
-``timeout``; proxies are not used (the address check needs a direct
-connection); URLs with credentials (``user:pass@host``) are refused.
+Limits: name resolution uses the system resolver in a daemon thread, so a
+resolver that hangs is given up on after ``timeout`` but its thread lives on
+until the resolver returns (``getaddrinfo`` cannot be cancelled); proxies are
+not used (the address check needs a direct connection); URLs with credentials
+(``user:pass@host``) are refused.
 Refusals raise :class:`~presswatch.errors.BlockedAddress`, every other
 failure :class:`~presswatch.errors.FetchError`, each with a one-line message.
 """
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -100,9 +105,32 @@ def resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def vet_host(host: str, port: int, *, allow_private: bool) -> list[str]:
-    """Resolve ``host`` and return its addresses; BlockedAddress if any is not public."""
-    addresses = resolve(host, port)
+def resolve_within(host: str, port: int, timeout: float | None) -> list[str]:
+    """:func:`resolve`, given up on after ``timeout`` seconds (None: wait as long as the resolver does).
+
+    The look-up runs in a daemon thread: one stuck in the resolver does not keep
+    the process from exiting, and ends on its own when the resolver answers.
+    """
+    if timeout is None:
+        return resolve(host, port)
+    result: cf.Future = cf.Future()
+
+    def look_up() -> None:
+        try:
+            result.set_result(resolve(host, port))
+        except BaseException as exc:  # handed to the waiting caller, who raises it
+            result.set_exception(exc)
+
+    threading.Thread(target=look_up, name="presswatch-resolve", daemon=True).start()
+    try:
+        return result.result(timeout=timeout)
+    except cf.TimeoutError:
+        raise FetchError(f"timed out after {timeout:g} s resolving {host}") from None
+
+
+def vet_host(host: str, port: int, *, allow_private: bool, timeout: float | None = None) -> list[str]:
+    """Resolve ``host`` (within ``timeout`` seconds) and return its addresses; BlockedAddress if any is not public."""
+    addresses = resolve_within(host, port, timeout)
     if not addresses:
         raise FetchError(f"host {host!r} has no addresses")
     if not allow_private:
@@ -257,7 +285,7 @@ def fetch(
     current = url
     for hop in range(max_redirects + 1):
         target = _parse(current)
-        addresses = vet_host(target.host, target.port, allow_private=allow_private)
+        addresses = vet_host(target.host, target.port, allow_private=allow_private, timeout=timeout)
         response, pool = _request(target, addresses, headers, timeout)
         try:
             if response.status in REDIRECT_STATUSES:
@@ -281,4 +309,4 @@ def fetch(
     raise FetchError(f"too many redirects (more than {max_redirects}) starting at {url}")
 
 
-__all__ = ["FetchResult", "fetch", "blocked_reason", "resolve", "vet_host", "ALLOWED_TYPES"]
+__all__ = ["FetchResult", "fetch", "blocked_reason", "resolve", "resolve_within", "vet_host", "ALLOWED_TYPES"]
