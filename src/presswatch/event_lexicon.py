@@ -55,6 +55,9 @@ PLOVER_TYPES = (
 OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # CAMEO roots the 2021 table leaves out: 02 "appeal" is a softer REQUEST; 01 (statements) is no event.
 EXTRA_ROOTS = {"02": "REQUEST"}
+# Pattern words that say nothing of the act: a pattern of content words beats a longer one of these.
+FUNCTION_WORDS = {"to", "for", "with", "against", "on", "in", "into", "at", "of", "from", "by", "over", "back",
+                  "up", "down", "out", "off", "about", "between", "the", "a", "an"}
 
 _CODE = re.compile(r"\[([0-9]{2,4}|---)(?::[0-9-]*)?\]")
 
@@ -310,9 +313,10 @@ class Lexicon:
             for f in (w if isinstance(w, (set, frozenset, tuple)) else (w,)):
                 seen.add(f)
                 seen.add(f[:-1] if f.endswith("s") else f)
-        best, best_len = None, 0
+        best, best_len = None, (0, 0)
         for pre, post, code in self.patterns.get(self.blocks.get(lemma, ""), ()):
-            n = len(pre) + len(post)
+            # content words first: "rushed relief supplies to X" is relief (073), not "* to" (042)
+            n = (sum(w not in FUNCTION_WORDS for w in pre + post), len(pre) + len(post))
             if n <= best_len or any(w not in seen for w in pre + post if not w.startswith("&")):
                 continue
             if self._ordered(pre, before) and self._ordered(post, after):

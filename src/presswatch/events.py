@@ -112,6 +112,18 @@ TARGET_PREPS = ("on", "to", "with", "against", "for", "at", "into", "from", "tow
 SPEECH_NOUNS = {"call", "demand", "appeal", "warning", "threat", "ultimatum", "accusation", "condemnation",
                 "criticism", "statement", "support"}
 MAX_ARG_TOKENS = 25
+# Prepositions of circumstance whose object is no target ("under pressure from X"); not "after"/"during",
+# whose act is often the one answered ("sent warships after the Turkish incursion").
+CIRCUMSTANCE_PREPS = {"under", "despite", "as", "like", "than", "without"}
+# Verbs that answer an act: a future or conditional answer is a threat ("Moscow will respond to any ...").
+RESPONSE_VERBS = {"respond", "react", "answer", "retaliate", "reply"}
+# Verbs whose subject receives what its object names from someone else ("received aid from Canada").
+RECEIVE_VERBS = {"receive", "get", "obtain", "secure", "win", "accept"}
+RECEIVED_TYPES = {"AID", "SUPPORT"}
+# What one answers without threatening: "will respond to the letter".
+NEUTRAL_STIMULI = {"question", "letter", "request", "proposal", "offer", "invitation", "call", "inquiry", "query",
+                   "email", "message", "concern", "survey", "appeal", "demand", "need", "crisis", "pandemic",
+                   "outbreak", "disaster", "emergency", "criticism", "comment", "report", "note"}
 # Where a dictionary (CAMEO) verb heads a clause; participles used as modifiers are not events.
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "parataxis"}
 # Verbs that take their meaning from an event noun: "held talks", "imposed a curfew", "went on strike".
@@ -147,6 +159,7 @@ class _Cue:
     tokens: list[Token]
     curated: bool
     origin: str = "curated"  # curated | light | modal | cameo | wordnet: which lexicon coded it
+    recipient: bool = False  # the subject receives: "Haiti received aid from Canada" is Canada's act
 
 
 @dataclass
@@ -611,7 +624,7 @@ class _SentenceCoder:
             # a past tense read as a modifier ("Turkey trained [Azerbaijani officers]") is a misparsed verb
             if tok.dep_ in ("amod", "compound") and not _misparsed_verb(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None
-            cue = self._verb_cue(tok, lemma)
+            cue = self._received(tok, lemma) or self._verb_cue(tok, lemma) or self._response_threat(tok, lemma)
             if cue is not None:
                 return cue
             if tok.dep_ not in CLAUSE_DEPS or lemma in NOT_EVENT_VERBS:
@@ -676,6 +689,33 @@ class _SentenceCoder:
                 if noun_cue is not None:
                     return noun_cue
         return None
+
+    def _received(self, verb: Token, lemma: str) -> Optional[_Cue]:
+        """"received/won/secured aid, support, a loan from X": the noun's event, done by the giver (CAMEO's
+        swapped-actor patterns for RECEIVE)."""
+        if lemma not in RECEIVE_VERBS:
+            return None
+        for noun in _children(verb, "dobj", "nsubjpass"):
+            for cue in self.lex.curated_cues(noun.lemma_.lower(), "lnoun") + \
+                    self.lex.curated_cues(noun.lemma_.lower(), "noun"):
+                if cue.type in RECEIVED_TYPES and self._noun_fits(noun, cue):
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [verb, noun], True, "light",
+                                recipient=True)
+        return None
+
+    @staticmethod
+    def _response_threat(verb: Token, lemma: str) -> Optional[_Cue]:
+        """"Moscow will respond to any deployment", "would react firmly if ...": an answer that is only
+        announced is a threat (PLOVER manual 3.13), unless it answers a question or a letter."""
+        if lemma not in RESPONSE_VERBS:
+            return None
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not aux & (FUTURE | HYPOTHETICAL):
+            return None
+        stimuli = {p.lemma_.lower() for c in _children(verb, "prep") for p in _children(c, "pobj")}
+        if stimuli & NEUTRAL_STIMULI:
+            return None
+        return _Cue("THREATEN", "130", "oppose", "intended", "verb", [verb], True)
 
     def _known_lemma(self, tok: Token, lemma: str) -> str:
         """The lemma, or a form the lexicon knows when the lemmatizer errs ("staged" -> "stag")."""
@@ -972,6 +1012,10 @@ class _SentenceCoder:
             direct = len(path) <= 2 and path[-1].dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod", "poss")
             # "US envoys": a country name as a direct modifier is a nationality even if read as a place
             actor = ctx.place_at(t) if locative or direct else ctx.actor_at(t)
+            # the head's own possessor in a reported clause: "said Y attacked its positions"
+            if actor is None and t.dep_ == "poss" and t.head.i == head.i and t.lower_ in PRONOUNS \
+                    and self._reported(t):
+                actor = self._antecedent(t)
             if not actor or ctx.weak(actor):
                 continue  # the head's own unknown name ("Slobodan" of "Slobodan Milosevic") says nothing
             direct = len(path) <= 2 and path[-1].dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod")
@@ -1059,6 +1103,8 @@ class _SentenceCoder:
                 if t.i in skip:
                     continue
                 actor = ctx.actor_at(t) or (ctx.place_at(t) if t.pos_ == "PROPN" else None)
+                if t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS:
+                    continue  # "arrested a suspect under pressure from the EU": why or when, not whom
                 if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
                     actor = None  # "resumed talks in Doha": where, not with whom
                 if actor and into_clause and actor == source.actor:
@@ -1116,6 +1162,9 @@ class _SentenceCoder:
         for t in toks:
             if self._locative(t) and self.ctx.place_at(t) and self.ctx.country(self.ctx.place_at(t)):
                 return EventArg(actor=self.ctx.place_at(t), text=arg.text, span=arg.span)
+        for t in toks:  # "shelled the city of Kharkiv": the phrase names the place itself
+            if t.i in self.ctx.token_place and self.ctx.country(self.ctx.token_place[t.i]):
+                return EventArg(actor=self.ctx.token_place[t.i], text=arg.text, span=arg.span)
         skip = {t.i for t in self.sent if source.span and source.span[0] <= t.idx < source.span[1]
                 and not self._locative(t)}
         actor = self._sentence_country(skip, locative_only=True)
@@ -1181,9 +1230,27 @@ class _SentenceCoder:
                 return EventArg(actor=actor, text=self.ctx.text[t.idx:end], span=[t.idx, end])
         return target
 
+    @staticmethod
+    def _reported(tok: Token) -> bool:
+        """The token is in a reported clause ("X said [Y attacked its positions]"), not in one whose
+        subject is the controller's ("X threatened [to end its cooperation]")."""
+        node = tok
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                return node.dep_ == "ccomp"
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
     def _antecedent(self, tok: Token) -> Optional[str]:
-        """A pronoun subject of a reported clause refers to the reporter: "Tashkent announced that it ..."."""
+        """A pronoun subject of a reported clause refers to the reporter: "Tashkent announced that it ...";
+        so does a possessive in it ("Armenia said Azerbaijani troops attacked its positions")."""
         node = tok.head
+        for _ in range(4):  # from a possessive up to its clause's verb
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
         for _ in range(6):
             if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
                 node = node.head
@@ -1222,6 +1289,12 @@ class _SentenceCoder:
             pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
             return self._arg(pobj[0]) if pobj else None
         if _children(verb, *PASS_SUBJ) or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+            # "was granted a loan by the World Bank": the agent misparsed as the object's modifier
+            for obj in _children(verb, "dobj"):
+                for c in _children(obj, "prep"):
+                    pobj = _children(c, "pobj") if c.lower_ == "by" else []
+                    if pobj and self.ctx.actor_at(pobj[0]):
+                        return self._arg(pobj[0])
             return None  # passive without agent: the actor is not named
         head = verb.head
         if head.i == verb.i:
@@ -1249,6 +1322,8 @@ class _SentenceCoder:
         if cue.kind == "modal":  # "X said Y must ...": X demands of Y (tok is Y's verb)
             reporter = tok.head if tok.dep_ != "conj" else tok.head.head
             return self._subject_of(reporter)
+        if cue.recipient:
+            return self._giver(tok, cue)
         if cue.kind == "verb":
             src = self._subject_of(tok)
             if src is None and tok.lemma_.lower() in SENT_VERBS:
@@ -1294,6 +1369,16 @@ class _SentenceCoder:
                 return src
         return self._speaker(tok)
 
+    def _giver(self, verb: Token, cue: _Cue) -> EventArg:
+        """Who gave what a receiving verb's subject got: the "from"/"by" object of the verb or of the noun."""
+        for base in (verb, *cue.tokens[1:]):
+            for c in _children(base, "prep", "agent"):
+                if c.lower_ in ("from", "by"):
+                    pobj = _children(c, "pobj")
+                    if pobj:
+                        return self._arg(pobj[0])
+        return EventArg()
+
     def _speaker(self, tok: Token) -> Optional[EventArg]:
         q = self.ctx.quote_at(tok.idx)
         if q is None or q.speaker is None or not (q.speaker.actor or q.speaker.name):
@@ -1336,6 +1421,8 @@ class _SentenceCoder:
         if cue.kind == "modal":
             subj = _children(tok, *SUBJ, *PASS_SUBJ)
             return self._arg(subj[0]) if subj else None
+        if cue.recipient:
+            return self._subject_of(tok)
         if cue.kind == "adj" and cue.attitude == "oppose":
             verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
             subj = _children(verb, *SUBJ, *PASS_SUBJ)
@@ -1375,7 +1462,9 @@ class _SentenceCoder:
             if cue.type in ("REQUEST", "ACCUSE", "THREATEN") or tok.lemma_.lower() in OBJECT_CONTROL:
                 # "demanded that Belgrade pull out", "allowed U.N. inspectors to enter" (parsed as a clause)
                 for cc in _children(tok, "ccomp"):
-                    cands.extend(_children(cc, *SUBJ, *PASS_SUBJ))
+                    # "warned that it would respond if Japan ...": "it" is the source again
+                    cands.extend(s for s in _children(cc, *SUBJ, *PASS_SUBJ)
+                                 if not (cue.type == "THREATEN" and s.lower_ in PRONOUNS | FIRST_PERSON))
             if etype in TRANSFER:
                 # what is handed over goes *to* someone: "extradited a Colombian to the United States",
                 # "sent trainers to help the Ukrainian army", "pulled out of the Georgian village"
