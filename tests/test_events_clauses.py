@@ -106,3 +106,35 @@ def test_heldout_batch_8_is_well_formed():
     path = Path(__file__).parent / "data" / "events" / "dev_heldout_b8.jsonl"
     records = load_dev(path)
     assert len(records) == 55 and all(r["event"] and r["source"] for r in records)
+
+
+def test_mechanisms_count_reported_speech_and_clause_choice(analyzer):
+    from presswatch.eval_events import error_mechanisms, main_event_facts, score_gsr
+
+    records = [
+        # the gold source here is the reporter, so the miss is counted as reported with reporter_is_gold
+        {"id": "1", "text": "Ghana said Togolese troops attacked a border post.", "event": "ASSAULT",
+         "source": ["GHA"], "target": ["GHA"]},
+        {"id": "2", "text": "Chile, which has been criticised by Lima over the fishing dispute, deployed warships "
+                            "to the border.", "event": "MOBILIZE", "source": ["CHL"], "target": []},
+    ]
+    facts, analyses = [], []
+    for doc in analyzer.nlp.pipe(analyzer._make_doc(Article(id=r["id"], text=r["text"])) for r in records):
+        analyses.append(_analyse_doc(analyzer, doc))
+        facts.append(main_event_facts(doc, analyses[-1]))
+    _, rows = score_gsr(records, analyses)
+    counts = error_mechanisms(records, rows, facts)
+    assert counts["source_miss reported"] == 1
+    assert counts["source_miss reported reporter_is_gold=True"] == 1
+    assert counts["main_not_first_cue"] == 1 and counts["main_not_first_cue type_ok=True"] == 1
+    words = {w.lower().strip(".,") for r in records for w in r["text"].split()}
+    for key in counts:
+        assert not set(key.lower().replace("=", " ").replace("->", " ").split()) & words, key
+
+
+def _analyse_doc(analyzer, doc):
+    from presswatch.eval_events import _cue_depth
+
+    analysis = analyzer.to_analysis(doc)
+    analysis.events.sort(key=lambda e: (e.modality == "demanded", _cue_depth(doc, e), e.cue[0]))
+    return analysis

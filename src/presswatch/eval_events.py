@@ -135,7 +135,7 @@ def main_event_facts(doc, analysis: Analysis) -> dict:
     lexicon coded it, its modality, how its source was found, and the country codes of the actors the
     sentence names in order."""
     from .event_actors import GENERIC_HEADS
-    from .events import PRONOUNS, TITLE_WORDS
+    from .events import PRONOUNS, REPORTING, TITLE_WORDS
 
     ev = main_event(analysis.events)
     codes = []
@@ -166,7 +166,28 @@ def main_event_facts(doc, analysis: Analysis) -> dict:
             else:
                 head_kind = head.pos_.lower()
     src_actor = next((a for a in analysis.actors if a.id == ev.source.actor), None)
+    # reported speech: the subject of the nearest reporting verb above the cue, or the quote's speaker
+    reporter, reported = None, False
+    node = cue.root if cue is not None else None
+    for _ in range(8):
+        if node is None or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in REPORTING:
+            reported = True
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            span = doc[subj[0].left_edge.i: subj[0].right_edge.i + 1] if subj else None
+            reporter = next((a.id for a in analysis.actors for m in a.mentions if span is not None
+                             and span.start_char <= m[0] < span.end_char), None)
+            break
+    quote = next((q for q in analysis.quotes if q.id == ev.quote), None) if ev.quote else None
+    if quote is not None and quote.speaker is not None and reporter is None:
+        reporter = quote.speaker.actor
+    first = min(analysis.events, key=lambda e: e.cue[0] if e.cue else 10 ** 9)
     facts.update({
+        "reported": reported or ev.quote is not None, "reporter_code": actor_code(analysis, reporter),
+        "speaker_actor": None if quote is None or quote.speaker is None else bool(quote.speaker.actor),
+        "first_cue_type": first.type, "main_is_first_cue": first is ev,
         "origin": origin, "modality": ev.modality, "negated": ev.negated, "passive": passive,
         "quote": ev.quote is not None, "head_kind": head_kind,
         "source_state": "actor" if ev.source.actor else "text" if ev.source.text else "empty",
@@ -190,6 +211,10 @@ def error_mechanisms(records: list[dict], rows: list[dict], facts: list[dict]) -
             out[f"type_confusion {rec['event']}->{pred_type}"] += 1
         else:
             out[f"type_ok origin={f.get('origin')}"] += 1
+        if f.get("main_is_first_cue") is False:  # the main event is a higher clause than the first cue
+            out["main_not_first_cue"] += 1
+            out[f"main_not_first_cue type_ok={row['ok']}"] += 1
+            out[f"main_not_first_cue first_cue_type_ok={f['first_cue_type'] == rec['event']}"] += 1
         if not gold_src or src in gold_src:
             continue
         out["source_miss"] += 1
@@ -202,9 +227,13 @@ def error_mechanisms(records: list[dict], rows: list[dict], facts: list[dict]) -
         out[f"source_miss state={state} head={f['head_kind']}"] += 1
         if state == "actor":
             out[f"source_miss wrong_actor type={f['source_type']}"] += 1
-        for flag in ("passive", "quote", "negated"):
+        for flag in ("passive", "quote", "negated", "reported"):
             if f.get(flag):
                 out[f"source_miss {flag}"] += 1
+        if f.get("reported"):
+            out[f"source_miss reported reporter_is_gold={f['reporter_code'] in gold_src}"] += 1
+            if f.get("speaker_actor") is False:
+                out["source_miss reported quote_speaker_without_actor"] += 1
         out[f"source_miss origin={f['origin']}"] += 1
         if set(gold_src) & set(f["codes"]):
             out["source_miss gold_code_named_in_sentence"] += 1
