@@ -16,9 +16,10 @@ import uuid
 import pytest
 
 from presswatch.store import QueryError, StoreError, open_store, pipeline_id
-from presswatch.store_export import export
+from presswatch.store_export import export, network_graphml
 from presswatch.store_migrations import LATEST
-from presswatch.store_query import Filters, actor_profile, fts5_query, search, stance_graph, stances
+from presswatch.store_query import (Filters, actor_by_key, actor_profile, article_keys, corpus_counts, fts5_query,
+                                    list_actors, list_articles, search, stance_graph, stance_network, stances)
 from presswatch.types import (Actor, Analysis, Article, Entity, Event, EventArg, LayoutSpan, Quote, Role, Speaker,
                               Stance, StanceTarget, Technique)
 
@@ -469,3 +470,104 @@ def test_graphml_loads_in_networkx(filled, tmp_path):
     assert g.nodes["text:the grain deal"]["type"] == "text"
     graph = stance_graph(filled)
     assert len(graph.edges) == 3
+
+
+# -- listings and lookups by key (what the web API and pages read) ------------------------------
+
+def test_list_articles_filters_and_pages(filled):
+    total, page = list_articles(filled)
+    assert total == 2 and [r["published"] for r in page] == ["2023-07-15", "2022-03-01"]  # newest first
+    first = page[1]
+    assert (first["n_quotes"], first["n_actors"], first["n_events"], first["n_stances"], first["n_techniques"]) == (
+        2, 6, 2, 3, 3)
+    assert first["layers"] == ["layout", "entities", "quotes"]
+    assert list_articles(filled, Filters(outlet="planet"))[0] == 1
+    assert list_articles(filled, Filters(since="2023"))[1][0]["title"] == "Harvest festival draws record crowds"
+    assert list_articles(filled, Filters(technique="doubt"))[0] == 2
+    assert list_articles(filled, Filters(actor="nobody at all"))[0] == 0
+    total, rest = list_articles(filled, limit=1, offset=1)
+    assert total == 2 and [r["id"] for r in rest] == [first["id"]]
+
+
+def test_list_actors_and_actor_by_key(filled):
+    total, rows = list_actors(filled)
+    assert total == 6
+    lavrov = next(r for r in rows if r["key"] == "Q80510")
+    assert (lavrov["name"], lavrov["country"], lavrov["articles"], lavrov["quotes"]) == ("Sergey Lavrov", "RUS", 2, 2)
+    assert [r["key"] for r in list_actors(filled, "BLINK")[1]] == ["local:antony blinken"]
+    assert list_actors(filled, "Q212")[1][0]["name"] == "Ukraine"  # an exact key matches too
+    assert actor_by_key(filled, "Q80510")["actor"]["name"] == "Sergey Lavrov"
+    assert actor_by_key(filled, "Q80") is None  # a prefix of a key is no key
+    assert actor_by_key(filled, "text:the grain deal")["stances_as_target"][0]["source_key"] == "Q80510"
+
+
+def test_speaker_known_only_from_quotes_has_a_profile(store):
+    analysis = make_analysis()
+    analysis.actors = []  # analysed without the actors layer: speakers are names only
+    for q in analysis.quotes:
+        q.speaker.actor = None
+    store.write_analysis(analysis, PIPE)
+    key = "text:sergey lavrov"
+    assert [r["key"] for r in list_actors(store, "lavrov")[1]] == [key]
+    profile = actor_by_key(store, key)
+    assert profile["actor"]["name"] == "Sergey Lavrov" and profile["quotes_total"] == 1
+    assert profile["quotes"][0]["text"].startswith("The expansion of NATO")
+
+
+def test_article_keys_and_corpus_counts(filled):
+    article_id = make_analysis().article.id
+    keys = article_keys(filled, article_id)
+    assert keys["actors"]["local-1"] == "local:antony blinken" and keys["quotes"]["q1"] == "Q80510"
+    assert keys["events"][0] == ("Q80510", "Q7184") and keys["stances"][2] == ("Q80510", "text:the grain deal")
+    assert corpus_counts(filled) == {"articles": 2, "duplicates": 0, "actors": 6, "quotes": 4, "events": 4,
+                                     "stances": 6, "techniques": 6}
+
+
+def test_stance_network_matches_the_whole_graph(filled):
+    network = stance_network(filled)
+    graph = stance_graph(filled)
+    assert {(e["source"], e["target"]) for e in network["edges"]} == set(graph.edges)
+    for e in network["edges"]:  # one aggregation for both: the same totals
+        assert {k: e[k] for k in graph.edges[(e["source"], e["target"])]} == graph.edges[(e["source"], e["target"])]
+    lavrov_nato = next(e for e in network["edges"] if (e["source"], e["target"]) == ("Q80510", "Q7184"))
+    assert (lavrov_nato["oppose"], lavrov_nato["weight"], lavrov_nato["articles"], lavrov_nato["attitude"]) == (
+        2, 2, 2, "oppose")
+    assert "threat" in lavrov_nato["example"]["evidence"]
+    assert {n["id"] for n in network["nodes"]} == {"Q80510", "Q7184", "local:antony blinken", "Q212",
+                                                     "text:the grain deal"}
+    # filtered by an actor at either end
+    mine = stance_network(filled, actor="Q80510")
+    assert sorted(e["target"] for e in mine["edges"]) == ["Q7184", "text:the grain deal"]
+    assert sum(n["weight"] for n in mine["nodes"] if n["id"] == "Q80510") == 4
+    assert stance_network(filled, attitude="support")["edges"][0]["target"] == "Q212"
+    assert stance_network(filled, since="2024") == {"nodes": [], "edges": []}
+    with pytest.raises(QueryError):
+        stance_network(filled, until="soon")
+    import networkx as nx
+
+    g = nx.read_graphml(io.BytesIO(network_graphml(mine)))
+    assert g.number_of_edges() == 2 and g.edges["Q80510", "Q7184"]["sign"] == -1.0
+
+
+def test_delete_article_removes_it_its_facts_and_its_copies(store):
+    filler = ("Delegates from Egypt, Turkey and Kenya spoke about harvest logistics and shipping insurance. "
+              "Freight rates doubled since spring, traders in Odesa said, while insurers priced in mines. "
+              "A new inspection regime would add two days to every voyage through the Bosphorus. ")
+    original = make_analysis(filler=filler)
+    copy = make_analysis(filler=filler, source="aggregator/42")
+    copy.article.text += "Share this\n"
+    copy.article.id = hashlib.sha256(copy.article.text.encode()).hexdigest()
+    other = other_analysis()
+    store.write_analysis(original, PIPE)
+    assert store.write_analysis(copy, PIPE) == "duplicate"
+    store.write_analysis(other, PIPE)
+    assert store.delete_article("f" * 64) == 0
+    assert store.delete_article(original.article.id) == 2
+    assert store.delete_article(original.article.id) == 0
+    left = {r["id"] for r in store.query("SELECT id FROM articles")}
+    assert left == {other.article.id}
+    for table in ("analyses", "simhash_bands", "article_sources", "entities", "quotes", "stances", "techniques"):
+        ids = {r["article_id"] for r in store.query(f"SELECT DISTINCT article_id FROM {table}")}
+        assert ids <= left, table
+    assert [h["article"]["id"] for h in search(store, "Istanbul")] == [other.article.id]
+    assert store.write_analysis(original, PIPE) == "ingested"  # nothing of the old one stood in the way

@@ -312,6 +312,27 @@ class Store(abc.ABC):
             self.insert_many(table, rows[table])
         self._index_search(analysis.article, rows["quotes"])
 
+    def delete_article(self, article_id: str) -> int:
+        """Delete an article with its analysis, facts, search rows, sources and the copies linked to it.
+
+        Returns the number of article rows removed (0 when the id is unknown); one transaction.
+        """
+        with self.transaction():
+            ids = [r["id"] for r in self.query("SELECT id FROM articles WHERE id = ? OR duplicate_of = ?",
+                                               [article_id, article_id])]
+            if article_id not in ids:
+                return 0
+            for one in ids:
+                self._delete_facts(one)
+            marks = ", ".join("?" for _ in ids)
+            for table in ("simhash_bands", "article_sources"):
+                self._execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
+            copies = [i for i in ids if i != article_id]
+            if copies:  # the copies first: they reference the original through duplicate_of
+                self._execute(f"DELETE FROM articles WHERE id IN ({', '.join('?' for _ in copies)})", copies)
+            self._execute("DELETE FROM articles WHERE id = ?", [article_id])
+        return len(ids)
+
     def _delete_facts(self, article_id: str) -> None:
         self._unindex_search(article_id)
         for table in (*FACT_TABLES, "analyses"):

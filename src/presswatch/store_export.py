@@ -16,7 +16,7 @@ import json
 from typing import IO, Any, Iterable
 
 from .store import QueryError, Store
-from .store_query import iter_analyses, iter_table, stance_graph
+from .store_query import EDGE_ATTRS, iter_analyses, iter_table, stance_graph
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml")
 
@@ -56,17 +56,34 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str) -> int:
     return len(flat)
 
 
-def write_graphml(store: Store, out: IO[bytes]) -> int:
+def _write_graph(nodes: Iterable[tuple[str, dict[str, Any]]], edges: Iterable[tuple[str, str, dict[str, Any]]],
+                 out: IO[bytes]) -> int:
     import networkx as nx
 
-    graph = stance_graph(store)
     g = nx.DiGraph(name="presswatch stance graph")
-    for key, attrs in graph.nodes.items():
+    for key, attrs in nodes:
         g.add_node(key, **attrs)
-    for (src, dst), attrs in graph.edges.items():
+    for src, dst, attrs in edges:
         g.add_edge(src, dst, **attrs)
     nx.write_graphml(g, out, encoding="utf-8", prettyprint=True)
     return g.number_of_edges()
+
+
+def write_graphml(store: Store, out: IO[bytes]) -> int:
+    """The whole corpus's stance graph (:func:`presswatch.store_query.stance_graph`); returns the edge count."""
+    graph = stance_graph(store)
+    return _write_graph(graph.nodes.items(), ((s, t, attrs) for (s, t), attrs in graph.edges.items()), out)
+
+
+def network_graphml(network: dict[str, Any]) -> bytes:
+    """GraphML of a filtered :func:`presswatch.store_query.stance_network` (the web graph's download).
+
+    Nodes carry ``label`` and ``weight``; edges the same attributes as :func:`write_graphml`.
+    """
+    out = io.BytesIO()
+    _write_graph(((n["id"], {"label": n["label"], "weight": n["weight"]}) for n in network["nodes"]),
+                 ((e["source"], e["target"], {k: e[k] for k in EDGE_ATTRS}) for e in network["edges"]), out)
+    return out.getvalue()
 
 
 def export(store: Store, fmt: str, out: str | IO, table: str = "analyses") -> int:

@@ -1,4 +1,6 @@
-"""Queries over the corpus store: full-text search, actor profiles, stance edges, table rows.
+"""Queries over the corpus store: full-text search, actor profiles, stance edges and graphs,
+article and actor listings with pagination, table rows. The CLI, the Python API and the web
+API and pages all read the store through these functions.
 
 Search takes web-search syntax on both databases: words (all must match, stemmed
 with the English Porter stemmer), ``"a phrase"``, ``OR`` between alternatives and
@@ -16,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from .store import QueryError, Store, analysis_from_row
 
@@ -24,6 +26,7 @@ HL_START, HL_END = "\x02", "\x03"  # snippet highlight markers, replaced by the 
 MAX_SNIPPET_CHARS = 400
 MAX_QUOTE_CHARS = 1000
 MAX_LIMIT = 1000
+MAX_EDGES = 2000  # aggregated stance edges in one web graph
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _CONTROL = re.compile(r"[\x00-\x01\x04-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -313,6 +316,168 @@ def stances(store: Store, source: str | None = None, target: str | None = None, 
     return edges
 
 
+# -- listings and lookups by key (the web API and pages) ------------------------------------
+
+def _article_filters(store: Store, filters: Filters) -> tuple[str, list[Any]]:
+    # Filters.sql expects a quote alias ``q``; joining none (``ON 1 = 0``) makes its
+    # technique clause mean "anywhere in the article", as in the CLI's article hits.
+    where, params = Filters(actor=filters.actor, technique=filters.technique, outlet=filters.outlet,
+                            since=filters.since, until=filters.until).sql(store)
+    cond = " AND ".join(["a.duplicate_of IS NULL", *where])
+    return cond, params
+
+
+def list_articles(store: Store, filters: Filters | None = None, limit: int = 20,
+                  offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """``(total, page)``: analysed articles, newest publication date first, with fact counts."""
+    cond, params = _article_filters(store, filters or Filters())
+    base = (f"FROM articles a JOIN analyses an ON an.article_id = a.id "
+            f"LEFT JOIN quotes q ON 1 = 0 WHERE {cond}")
+    total = int(store.scalar(f"SELECT COUNT(*) {base}", params) or 0)
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {t} x WHERE x.article_id = a.id) AS n_{t}"
+                       for t in ("quotes", "actors", "events", "stances", "techniques"))
+    rows = store.query(
+        f"SELECT a.id, a.source, a.url, a.outlet, a.title, a.published, a.n_chars, a.added_at, an.layers, "
+        f"{counts} {base} ORDER BY a.published IS NULL, a.published DESC, a.added_at DESC, a.id "
+        f"LIMIT ? OFFSET ?", [*params, limit, offset])
+    for r in rows:
+        r["title"] = clean(r["title"], 500)
+        r["layers"] = [x for x in (r["layers"] or "").split(",") if x]
+    return total, rows
+
+
+def article_keys(store: Store, article_id: str) -> dict[str, dict]:
+    """Corpus-wide actor keys of one stored article, for links to actor pages.
+
+    ``{"actors": {actor_id: key}, "quotes": {quote_id: key}, "events": {position: (source_key,
+    target_key)}, "stances": {position: (source_key, target_key)}}``; positions index the
+    analysis lists.
+    """
+    q = store.query
+    return {
+        "actors": {r["actor_id"]: r["actor_key"] for r in q(
+            "SELECT actor_id, actor_key FROM actors WHERE article_id = ?", [article_id])},
+        "quotes": {r["quote_id"]: r["speaker_key"] for r in q(
+            "SELECT quote_id, speaker_key FROM quotes WHERE article_id = ? AND speaker_key IS NOT NULL", [article_id])},
+        "events": {r["position"]: (r["source_key"], r["target_key"]) for r in q(
+            "SELECT position, source_key, target_key FROM events WHERE article_id = ?", [article_id])},
+        "stances": {r["position"]: (r["source_key"], r["target_key"]) for r in q(
+            "SELECT position, source_key, target_key FROM stances WHERE article_id = ?", [article_id])},
+    }
+
+
+def display_names(store: Store, keys: list[str]) -> dict[str, str]:
+    """Names for actor keys: the commonest stored name, else the knowledge base's, else nothing."""
+    out: dict[str, str] = {}
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for r in store.query(f"SELECT actor_key, MIN(name) AS name FROM actors WHERE actor_key IN ({marks}) "
+                             f"GROUP BY actor_key", chunk):
+            out[r["actor_key"]] = r["name"]
+    missing = [k for k in keys if k not in out and ":" not in k]
+    if missing:
+        try:
+            from .kb import load_kb
+
+            kb = load_kb()
+        except Exception:  # the KB is optional here: labels fall back to what the stances table has
+            return out
+        for key in missing:
+            entry = kb.get(key)
+            if entry is not None:
+                out[key] = entry.name
+    return out
+
+
+def list_actors(store: Store, name: str | None = None, limit: int = 50,
+                offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """``(total, page)``: actors and quoted speakers, most widely covered first.
+
+    Speakers whose quotes name no actor (their key starts with ``text:``) are
+    listed too, so a corpus analysed without the actors layer still has people.
+    """
+    low = store.lower
+    keys = ("WITH k AS (SELECT actor_key AS key, name, name AS actor_name, type, country, article_id, "
+            "n_mentions AS mentions FROM actors "
+            "UNION ALL SELECT speaker_key, speaker_name, NULL, NULL, NULL, article_id, 0 FROM quotes "
+            "WHERE speaker_key IS NOT NULL AND speaker_name IS NOT NULL) ")
+    where, params = "", []
+    if name:
+        pattern = "%" + name.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where, params = f"WHERE {low}(k.name) LIKE ? ESCAPE '\\' OR k.key = ?", [pattern, name]
+    total = int(store.scalar(f"{keys}SELECT COUNT(DISTINCT k.key) FROM k {where}", params) or 0)
+    rows = store.query(
+        f"{keys}SELECT k.key, COALESCE(MIN(k.actor_name), MIN(k.name)) AS name, MAX(k.type) AS type, MAX(k.country) AS country, "
+        f"COUNT(DISTINCT k.article_id) AS articles, SUM(k.mentions) AS mentions, "
+        f"(SELECT COUNT(*) FROM quotes q WHERE q.speaker_key = k.key) AS quotes "
+        f"FROM k {where} GROUP BY k.key ORDER BY articles DESC, quotes DESC, k.key LIMIT ? OFFSET ?",
+        [*params, limit, offset])
+    for r in rows:
+        r["name"] = clean(r["name"], 300)
+        r["mentions"] = int(r["mentions"] or 0)
+    return total, rows
+
+
+def actor_by_key(store: Store, key: str, limit: int = 20) -> dict[str, Any] | None:
+    """The profile of the actor with exactly this key (see :func:`presswatch.store_query.actor_profile`)."""
+    profile = actor_profile(store, key, limit=limit)
+    if profile is not None and profile["actor"]["key"] == key:
+        return profile
+    return _speaker_profile(store, key, limit)
+
+
+def _speaker_profile(store: Store, key: str, limit: int) -> dict[str, Any] | None:
+    """The same shape as an actor profile, for a key known only from quotes, events or stances."""
+    names = store.query(
+        "SELECT speaker_name AS name, COUNT(*) AS n FROM quotes WHERE speaker_key = ? AND speaker_name IS NOT NULL "
+        "GROUP BY speaker_name UNION ALL SELECT source_name, COUNT(*) FROM stances WHERE source_key = ? "
+        "GROUP BY source_name UNION ALL SELECT target_name, COUNT(*) FROM stances WHERE target_key = ? "
+        "GROUP BY target_name", [key, key, key])
+    if not names:
+        return None
+    name = display_names(store, [key]).get(key) or max(names, key=lambda r: r["n"])["name"] or key
+    qjoin = "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_key = ?"
+    quotes = store.query(f"SELECT q.*, a.source, a.title, a.published, a.outlet {qjoin} "
+                         f"ORDER BY a.published, q.article_id, q.position LIMIT ?", [key, limit])
+    dates = store.query(
+        "SELECT MIN(a.published) AS first, MAX(a.published) AS last, COUNT(DISTINCT a.id) AS articles FROM articles a "
+        "WHERE a.id IN (SELECT article_id FROM quotes WHERE speaker_key = ? UNION SELECT article_id FROM stances "
+        "WHERE source_key = ? OR target_key = ?)", [key, key, key])[0]
+    return {
+        "actor": {"key": key, "id": None, "name": clean(name, 300), "type": None, "country": None, "local": True,
+                  "aliases": [], "roles": []},
+        "articles": int(dates["articles"] or 0), "mentions": 0, "first": dates["first"], "last": dates["last"],
+        "other_matches": [],
+        "quotes_total": int(store.scalar(f"SELECT COUNT(*) {qjoin}", [key]) or 0),
+        "quotes_by_month": store.query(
+            f"SELECT substr(a.published, 1, 7) AS month, COUNT(*) AS quotes {qjoin} AND a.published IS NOT NULL "
+            f"GROUP BY substr(a.published, 1, 7) ORDER BY month", [key]),
+        "quotes": [{"article": {"id": r["article_id"], "source": r["source"], "title": clean(r["title"], 500),
+                                "published": r["published"], "outlet": r["outlet"]},
+                    "id": r["quote_id"], "kind": r["kind"], "text": clean(r["text"], 1000),
+                    "start": r["start_char"], "end": r["end_char"]} for r in quotes],
+        "events_as_source": [], "events_as_target": [], "event_examples_as_source": [],
+        "event_examples_as_target": [],
+        "stances_as_source": stances(store, source_key=key, limit=limit),
+        "stances_as_target": stances(store, target_key=key, limit=limit),
+        "techniques_in_quotes": store.query(
+            "SELECT t.technique, COUNT(*) AS count FROM techniques t JOIN quotes q ON q.article_id = t.article_id "
+            "AND q.quote_id = t.voice WHERE q.speaker_key = ? GROUP BY t.technique ORDER BY count DESC, t.technique",
+            [key]),
+    }
+
+
+def corpus_counts(store: Store) -> dict[str, int]:
+    """Headline counts for the home page and ``/health``."""
+    counts = store.counts()
+    keys = int(store.scalar("SELECT COUNT(*) FROM (SELECT actor_key FROM actors UNION "
+                            "SELECT speaker_key FROM quotes WHERE speaker_key IS NOT NULL) k") or 0)
+    return {"articles": counts["articles"] - counts["duplicates"], "duplicates": counts["duplicates"],
+            "actors": keys, "quotes": counts["quotes"], "events": counts["events"], "stances": counts["stances"],
+            "techniques": counts["techniques"]}
+
+
 # -- exports ----------------------------------------------------------------------------
 
 TABLES = ("articles", "entities", "actors", "quotes", "events", "stances", "techniques", "layout", "edges", "errors")
@@ -336,6 +501,37 @@ def iter_table(store: Store, table: str) -> Iterator[dict[str, Any]]:
     yield from store.iter_query(f"SELECT * FROM {table} ORDER BY {order}")
 
 
+EDGE_ATTRS = ("support", "oppose", "weight", "articles", "first", "last", "attitude", "sign")
+"""The attributes of a stance-graph edge, as GraphML writes them."""
+
+
+def _edge_totals(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """One edge per (source, target) from :func:`stances` rows (one per source, attitude, target).
+
+    Each has ``support``/``oppose`` counts, ``weight`` (all stances), ``articles``,
+    ``first``/``last`` dates, ``attitude`` (majority, or ``mixed``), ``sign`` =
+    (support - oppose) / weight, and ``example`` (the first row's first example, or None).
+    """
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in rows:
+        edge = edges.setdefault((e["source_key"], e["target_key"]), {
+            "support": 0, "oppose": 0, "weight": 0, "articles": 0, "first": "", "last": "", "example": None})
+        if e["attitude"] in ("support", "oppose"):
+            edge[e["attitude"]] += int(e["count"])
+        edge["weight"] += int(e["count"])
+        edge["articles"] += int(e["articles"])
+        if e["first"] and (not edge["first"] or e["first"] < edge["first"]):
+            edge["first"] = e["first"]
+        edge["last"] = max(edge["last"], e["last"] or "")
+        if edge["example"] is None and e.get("examples"):
+            edge["example"] = e["examples"][0]
+    for edge in edges.values():
+        edge["attitude"] = ("support" if edge["support"] > edge["oppose"] else
+                            "oppose" if edge["oppose"] > edge["support"] else "mixed")
+        edge["sign"] = round((edge["support"] - edge["oppose"]) / edge["weight"], 4) if edge["weight"] else 0.0
+    return edges
+
+
 @dataclass
 class StanceGraph:
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -343,28 +539,47 @@ class StanceGraph:
 
 
 def stance_graph(store: Store) -> StanceGraph:
-    """Actors as nodes, one directed edge per (source, target) with support/oppose counts."""
+    """The whole corpus: every actor as a node, one directed edge per (source, target) with :data:`EDGE_ATTRS`."""
     graph = StanceGraph()
     for r in store.query("SELECT actor_key, MIN(name) AS name, MIN(type) AS type, MIN(country) AS country, "
                          "COUNT(DISTINCT article_id) AS articles FROM actors GROUP BY actor_key"):
         graph.nodes[r["actor_key"]] = {"label": r["name"], "type": r["type"] or "", "country": r["country"] or "",
                                        "articles": int(r["articles"])}
-    for e in stances(store, limit=10**9, examples=0):
+    rows = stances(store, limit=10**9, examples=0)
+    for e in rows:
         for key, name in ((e["source_key"], e["source_name"]), (e["target_key"], e["target_name"])):
             graph.nodes.setdefault(key, {"label": name or key, "type": "" if not key.startswith("text:") else "text",
                                          "country": "", "articles": 0})
-        edge = graph.edges.setdefault((e["source_key"], e["target_key"]), {
-            "support": 0, "oppose": 0, "weight": 0, "articles": 0, "first": "", "last": ""})
-        kind = e["attitude"] if e["attitude"] in ("support", "oppose") else "other"
-        edge[kind] = edge.get(kind, 0) + int(e["count"])
-        edge["weight"] += int(e["count"])
-        edge["articles"] += int(e["articles"])
-        if e["first"] and (not edge["first"] or e["first"] < edge["first"]):
-            edge["first"] = e["first"]
-        if e["last"] and e["last"] > edge["last"]:
-            edge["last"] = e["last"]
-    for edge in graph.edges.values():
-        edge["attitude"] = ("support" if edge["support"] > edge["oppose"] else
-                            "oppose" if edge["oppose"] > edge["support"] else "mixed")
-        edge["sign"] = round((edge["support"] - edge["oppose"]) / edge["weight"], 4) if edge["weight"] else 0.0
+    graph.edges = {pair: {k: edge[k] for k in EDGE_ATTRS} for pair, edge in _edge_totals(rows).items()}
     return graph
+
+
+def stance_network(store: Store, actor: str | None = None, since: str | None = None, until: str | None = None,
+                   attitude: str | None = None, limit: int = MAX_EDGES) -> dict[str, Any]:
+    """Nodes and directed edges of the stance graph, filtered by actor (either end), dates and attitude.
+
+    Unlike :func:`stance_graph`, only actors on an edge are nodes (``id``, ``label``,
+    ``weight`` = stances at either end, ``actor`` = not a ``text:`` key). Each edge has
+    ``source``, ``target``, :data:`EDGE_ATTRS` and one ``example``; at most ``limit``
+    (source, attitude, target) rows are aggregated.
+    """
+    check_date(since)
+    check_date(until)
+    rows = []
+    sides = [{"source": actor}, {"target": actor}] if actor else [{}]
+    for side in sides:
+        rows += stances(store, **side, attitude=attitude, since=since, until=until, limit=limit, examples=1)
+    unique: dict[tuple, dict[str, Any]] = {}
+    for e in rows:  # an edge between two matches of ``actor`` comes back from both sides
+        unique.setdefault((e["source_key"], e["attitude"], e["target_key"]), e)
+    nodes: dict[str, dict[str, Any]] = {}
+    for e in unique.values():
+        for key, name in ((e["source_key"], e["source_name"]), (e["target_key"], e["target_name"])):
+            node = nodes.setdefault(key, {"id": key, "label": clean(name, 120) or key, "weight": 0,
+                                          "actor": not key.startswith("text:")})
+            node["weight"] += int(e["count"])
+    for key, name in display_names(store, list(nodes)).items():
+        nodes[key]["label"] = clean(name, 120) or nodes[key]["label"]
+    edges = [{"source": s, "target": t, **edge} for (s, t), edge in _edge_totals(unique.values()).items()]
+    return {"nodes": sorted(nodes.values(), key=lambda n: (-n["weight"], n["id"])),
+            "edges": sorted(edges, key=lambda e: (-e["weight"], e["source"], e["target"]))}

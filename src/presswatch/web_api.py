@@ -15,10 +15,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import store_query as sq
+from . import web_queries as wq
 from .errors import EmptyInput
+from .store_export import network_graphml
 from .store_query import HL_END, HL_START, Filters
 from .web import BadRequest, NotFound, WebState
-from . import web_queries as wq
 
 router = APIRouter()
 MAX_URL = 2048
@@ -86,7 +88,7 @@ def health(st: WebState = Depends(reader)) -> dict[str, Any]:
     from . import __version__
 
     with st.db_lock:
-        counts = wq.corpus_counts(st.corpus.store)
+        counts = sq.corpus_counts(st.corpus.store)
     return {"status": "ok", "version": __version__, "database": st.corpus.store.dialect,
             "schema_version": st.corpus.store.schema_version(), "counts": counts,
             "analyzer_loaded": st.analyzer is not None, "writes": bool(st.token)}
@@ -128,7 +130,7 @@ def articles(outlet: Optional[str] = _text(), since: Optional[str] = _date(), un
              limit: int = Query(20, ge=1, le=wq.MAX_PAGE), offset: int = Query(0, ge=0, le=10**7),
              st: WebState = Depends(reader)) -> dict[str, Any]:
     with st.db_lock:
-        total, items = wq.list_articles(st.corpus.store, _filters(outlet, since, until, actor, technique),
+        total, items = sq.list_articles(st.corpus.store, _filters(outlet, since, until, actor, technique),
                                         limit=limit, offset=offset)
     return wq.json_safe({"total": total, "limit": limit, "offset": offset, "items": items})
 
@@ -148,7 +150,7 @@ def delete(article_id: str, request: Request, st: WebState = Depends(reader)) ->
     st.check_write(request)
     _check_id(article_id)
     with st.db_lock:
-        removed = wq.delete_article(st.corpus.store, article_id)
+        removed = st.corpus.store.delete_article(article_id)
     if not removed:
         raise NotFound(f"no article with id {article_id}")
     return {"deleted": article_id, "articles_removed": removed}
@@ -191,7 +193,7 @@ def actors(q: Optional[str] = Query(None, max_length=MAX_QUERY, description="nam
            limit: int = Query(50, ge=1, le=wq.MAX_PAGE), offset: int = Query(0, ge=0, le=10**7),
            st: WebState = Depends(reader)) -> dict[str, Any]:
     with st.db_lock:
-        total, items = wq.list_actors(st.corpus.store, q, limit=limit, offset=offset)
+        total, items = sq.list_actors(st.corpus.store, q, limit=limit, offset=offset)
     return wq.json_safe({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
@@ -200,7 +202,7 @@ def actor(key: str, limit: int = Query(20, ge=1, le=wq.MAX_PAGE), st: WebState =
     if not 0 < len(key) <= MAX_QUERY:
         raise NotFound("no such actor")
     with st.db_lock:
-        profile = wq.actor_by_key(st.corpus.store, key, limit=limit)
+        profile = sq.actor_by_key(st.corpus.store, key, limit=limit)
     if profile is None:
         raise NotFound(f"no actor with key {key!r}")
     return wq.json_safe(profile)
@@ -210,7 +212,7 @@ def actor(key: str, limit: int = Query(20, ge=1, le=wq.MAX_PAGE), st: WebState =
             responses={200: {"content": {"application/json": {}, "application/graphml+xml": {}}}})
 def stance_edges(source: Optional[str] = _text(), target: Optional[str] = _text(), actor: Optional[str] = _text(),
                  attitude: Optional[Literal["support", "oppose"]] = None, since: Optional[str] = _date(),
-                 until: Optional[str] = _date(), limit: int = Query(100, ge=1, le=wq.MAX_EDGES),
+                 until: Optional[str] = _date(), limit: int = Query(100, ge=1, le=sq.MAX_EDGES),
                  examples: int = Query(1, ge=0, le=10),
                  format: Literal["json", "graph", "graphml"] = Query("json", description=(
                      "json: edges per (source, attitude, target); graph: nodes and edges (the graph page's data); "
@@ -226,9 +228,9 @@ def stance_edges(source: Optional[str] = _text(), target: Optional[str] = _text(
     if source or target:
         raise BadRequest("the network formats filter with actor (either end), not source/target")
     with st.db_lock:
-        network = wq.stance_network(st.corpus.store, actor=actor, since=since, until=until, attitude=attitude,
+        network = sq.stance_network(st.corpus.store, actor=actor, since=since, until=until, attitude=attitude,
                                     limit=limit)
     if format == "graphml":
-        return Response(wq.network_graphml(network), media_type="application/graphml+xml",
+        return Response(network_graphml(network), media_type="application/graphml+xml",
                         headers={"Content-Disposition": 'attachment; filename="presswatch-stances.graphml"'})
     return JSONResponse(wq.json_safe(network))

@@ -4,7 +4,7 @@ The text is split and nested by :func:`presswatch.report_html.render_marked`
 (the HTML report's code, which escapes every piece of article text); this module
 only decides the marks and the details shown when a highlight is clicked. Details
 are plain data rendered by the autoescaping template, with links to actor pages
-when the article is stored (``keys`` from :func:`presswatch.web_queries.article_keys`).
+when the article is stored (``keys`` from :func:`presswatch.store_query.article_keys`).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from . import web_queries as wq
+from . import store_query as sq
 from .errors import PresswatchError
 from .store_query import HL_END, HL_START, Filters
 from .web import TOKEN_COOKIE, NotFound, WebState, package_dir
@@ -84,9 +84,9 @@ def pager(total: Optional[int], limit: int, offset: int, params: dict[str, Any],
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, st: WebState = Depends(reader)):
     with st.db_lock:
-        counts = wq.corpus_counts(st.corpus.store)
-        _, latest = wq.list_articles(st.corpus.store, limit=8)
-        _, actors = wq.list_actors(st.corpus.store, limit=8)
+        counts = sq.corpus_counts(st.corpus.store)
+        _, latest = sq.list_articles(st.corpus.store, limit=8)
+        _, actors = sq.list_actors(st.corpus.store, limit=8)
     return render(request, "home.html", counts=counts, latest=latest, actors=actors)
 
 
@@ -127,7 +127,7 @@ def articles(request: Request, outlet: Optional[str] = _text(), since: Optional[
     params = {"outlet": _blank(outlet), "since": _blank(since), "until": _blank(until), "actor": _blank(actor),
               "technique": _blank(technique)}
     with st.db_lock:
-        total, items = wq.list_articles(st.corpus.store, Filters(**params), limit=PAGE, offset=offset)
+        total, items = sq.list_articles(st.corpus.store, Filters(**params), limit=PAGE, offset=offset)
     return render(request, "articles.html", title="Articles", items=items, params=params,
                   page=pager(total, PAGE, offset, params, len(items)))
 
@@ -138,7 +138,7 @@ def article(request: Request, article_id: str, st: WebState = Depends(reader)):
         analysis = st.corpus.analysis(article_id) if len(article_id) <= 128 else None
         if analysis is None:
             raise NotFound(f"no analysed article with id {article_id[:80]}")
-        keys = wq.article_keys(st.corpus.store, article_id)
+        keys = sq.article_keys(st.corpus.store, article_id)
     return render(request, "article.html", title=_title(analysis), view=ArticleView(analysis, keys), stored=True)
 
 
@@ -149,7 +149,7 @@ def actors(request: Request, q: Optional[str] = _text(), offset: int = Query(0, 
            st: WebState = Depends(reader)):
     params = {"q": _blank(q)}
     with st.db_lock:
-        total, items = wq.list_actors(st.corpus.store, params["q"], limit=PAGE * 2, offset=offset)
+        total, items = sq.list_actors(st.corpus.store, params["q"], limit=PAGE * 2, offset=offset)
     return render(request, "actors.html", title="Actors", items=items, params=params,
                   page=pager(total, PAGE * 2, offset, params, len(items)))
 
@@ -157,7 +157,7 @@ def actors(request: Request, q: Optional[str] = _text(), offset: int = Query(0, 
 @router.get("/actors/{key:path}", response_class=HTMLResponse)
 def actor(request: Request, key: str, st: WebState = Depends(reader)):
     with st.db_lock:
-        profile = wq.actor_by_key(st.corpus.store, key, limit=50) if 0 < len(key) <= MAX_QUERY else None
+        profile = sq.actor_by_key(st.corpus.store, key, limit=50) if 0 < len(key) <= MAX_QUERY else None
     if profile is None:
         raise NotFound(f"no actor with key {key[:80]!r}")
     return render(request, "actor.html", title=profile["actor"]["name"], p=profile,
@@ -209,7 +209,7 @@ def graph(request: Request, actor: Optional[str] = _text(), since: Optional[str]
           st: WebState = Depends(reader)):
     params = {"actor": _blank(actor), "since": _blank(since), "until": _blank(until), "attitude": _blank(attitude)}
     with st.db_lock:
-        network = wq.stance_network(st.corpus.store, **params, limit=500)
+        network = sq.stance_network(st.corpus.store, **params, limit=500)
     api = "/api/v1/stances?" + urlencode({"format": "graph", "limit": 500, **{k: v for k, v in params.items() if v}})
     return render(request, "graph.html", title="Stance graph", network=network, params=params, api=api)
 
