@@ -138,3 +138,19 @@ def _analyse_doc(analyzer, doc):
     analysis = analyzer.to_analysis(doc)
     analysis.events.sort(key=lambda e: (e.modality == "demanded", _cue_depth(doc, e), e.cue[0]))
     return analysis
+
+
+@pytest.mark.parametrize("text,etype,source,target", [
+    ("Greek border posts came under fire from Turkish troops overnight.", "ASSAULT", "TUR", "GRC"),
+    ("Hungary faced sharp criticism from Sweden over the media law.", "ACCUSE", "SWE", "HUN"),
+])
+def test_received_hostility_is_the_giver_s_act(analyzer, text, etype, source, target):
+    analysis, ev = _main(analyzer, text)
+    assert ev is not None and ev.type == etype, [(e.type, e.cue) for e in analysis.events]
+    assert _code(analysis, ev.source) == source
+    assert _code(analysis, ev.target) == target
+
+
+def test_hostility_received_from_nobody_named_keeps_its_subject_as_source(analyzer):
+    analysis = analyzer.analyze(Article(id="t", text="Hungary faced growing criticism over the media law."))
+    assert not any(e.type == "ACCUSE" and actor_code(analysis, e.source.actor) == "HUN" for e in analysis.events)

@@ -118,8 +118,11 @@ CIRCUMSTANCE_PREPS = {"under", "despite", "as", "like", "than", "without"}
 # Verbs that answer an act: a future or conditional answer is a threat ("Moscow will respond to any ...").
 RESPONSE_VERBS = {"respond", "react", "answer", "retaliate", "reply"}
 # Verbs whose subject receives what its object names from someone else ("received aid from Canada").
-RECEIVE_VERBS = {"receive", "get", "obtain", "secure", "win", "accept"}
+RECEIVE_VERBS = {"receive", "get", "obtain", "secure", "win", "accept", "face", "draw", "suffer", "earn", "attract",
+                 "come"}
 RECEIVED_TYPES = {"AID", "SUPPORT"}
+# Received only when a giver is named: "came under attack from X", "faced criticism from X".
+RECEIVED_FROM_TYPES = {"ACCUSE", "THREATEN", "ASSAULT", "SANCTION"}
 # What one answers without threatening: "will respond to the letter".
 NEUTRAL_STIMULI = {"question", "letter", "request", "proposal", "offer", "invitation", "call", "inquiry", "query",
                    "email", "message", "concern", "survey", "appeal", "demand", "need", "crisis", "pandemic",
@@ -691,14 +694,18 @@ class _SentenceCoder:
         return None
 
     def _received(self, verb: Token, lemma: str) -> Optional[_Cue]:
-        """"received/won/secured aid, support, a loan from X": the noun's event, done by the giver (CAMEO's
-        swapped-actor patterns for RECEIVE)."""
+        """"received/won/secured aid, support, a loan from X", "came under attack from X", "faced criticism
+        from X": the noun's event, done by the giver (CAMEO's swapped-actor patterns for RECEIVE)."""
         if lemma not in RECEIVE_VERBS:
             return None
-        for noun in _children(verb, "dobj", "nsubjpass"):
+        nouns = _children(verb, "dobj", "nsubjpass") if lemma != "come" else \
+            [p for c in _children(verb, "prep") if c.lower_ == "under" for p in _children(c, "pobj")]
+        for noun in nouns:
+            given = any(c.lower_ in ("from", "by") for b in (verb, noun) for c in _children(b, "prep", "agent"))
             for cue in self.lex.curated_cues(noun.lemma_.lower(), "lnoun") + \
                     self.lex.curated_cues(noun.lemma_.lower(), "noun"):
-                if cue.type in RECEIVED_TYPES and self._noun_fits(noun, cue):
+                if (cue.type in RECEIVED_TYPES or cue.type in RECEIVED_FROM_TYPES and given) and \
+                        self._noun_fits(noun, cue):
                     return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [verb, noun], True, "light",
                                 recipient=True)
         return None
@@ -1363,6 +1370,8 @@ class _SentenceCoder:
                     if pobj and ctx.actor_at(pobj[0]):
                         return self._arg(pobj[0])
         gov = self._governing_verb(tok)
+        if gov is not None and gov.lemma_.lower() in RECEIVE_VERBS:
+            return None  # "faced criticism": the subject is criticised, by someone not named
         if gov is not None:
             src = self._subject_of(gov)
             if src is not None:
