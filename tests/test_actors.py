@@ -505,3 +505,28 @@ def test_bare_congo_follows_the_republic_the_article_names(actors_analyzer, text
     congo = entity_at(result, text, "Congo will")
     assert congo.country == iso
     assert next(a for a in result.actors if a.id == congo.actor).country == iso
+
+
+REPUBLIC = "Brazzaville, the capital of the Republic of the Congo, was calm on Monday. "
+DRC = "Kinshasa was calm on Monday. "
+
+
+@pytest.mark.parametrize("lead, tail, published, iso", [
+    (REPUBLIC, "Congo's president said that the vote would go ahead.", "2017-09-20", "COG"),
+    (DRC, "Congo's president said that the vote would go ahead.", "2017-09-20", "COD"),
+    (REPUBLIC, "The Congolese foreign minister said the border would reopen.", "2021-09-20", "COG"),
+])
+def test_congo_titles_follow_the_republic_the_article_names(actors_analyzer, lead, tail, published, iso):
+    text = lead + tail
+    result = analyze(actors_analyzer, text, published=published)
+    holder = actor_at(result, text, "president said" if "president" in tail else "foreign minister")
+    assert holder is not None and holder.type == "person" and holder.country == iso
+    assert any(role.country == iso for role in holder.roles)
+
+
+def test_congolese_minister_in_a_drc_article_is_not_the_republics(actors_analyzer):
+    text = DRC + "The Congolese foreign minister said the border would reopen."
+    result = analyze(actors_analyzer, text, published="2021-09-20")
+    holder = actor_at(result, text, "foreign minister")
+    assert holder is None or holder.country != "COG"
+    assert actor_at(result, text, "Congolese").country == "COD"

@@ -254,6 +254,7 @@ class _Resolution:
         self.full_names: list[tuple[tuple[str, ...], str]] = []  # name-key words of full names seen -> actor
         self.org_heads: dict[str, str] = {}  # last word of an organisation's name -> the last one linked
         self._org_words: dict[str, set[str]] = {}
+        self.congo_republic = congo_is_republic(self.text)
 
     # -- bookkeeping ----------------------------------------------------
     def link(self, actor_id: str, start: int, end: int) -> str:
@@ -303,7 +304,7 @@ class _Resolution:
         spans = [doc.char_span(e.start, e.end, alignment_mode="expand") for e in entities]
         for ent, span in zip(entities, spans):  # countries first: they disambiguate people
             if span is not None and ent.label in PLACE_LABELS | {"NORP"}:
-                iso = self.kb.country_of(_strip(span).text)
+                iso = self.country_of(_strip(span).text)
                 if iso:
                     self.countries_seen.add(iso)
             elif span is not None and ent.label == "ORG":  # "CNN", "the DNC": a US article
@@ -330,9 +331,11 @@ class _Resolution:
 
     def republic_of_congo(self, entities: list[Entity]) -> None:
         """A bare "Congo" or "Congolese" is the Democratic Republic (the base's default) unless the
-        article names the Republic of the Congo and nothing of the other (:func:`congo_is_republic`)."""
+        article names the Republic of the Congo and nothing of the other (:func:`congo_is_republic`).
+        Titles and possessors ("Congo's president", "the Congolese foreign minister") follow the
+        same rule through :meth:`country_of` and :meth:`possessor`."""
         cod, cog = self.kb.state_of_iso.get("COD"), self.kb.state_of_iso.get("COG")
-        if not (cod and cog) or not congo_is_republic(self.text):
+        if not (cod and cog) or not self.congo_republic:
             return
         for e in entities:
             if e.text.lower().removeprefix("the ").strip() not in ("congo", "congolese"):
@@ -343,6 +346,19 @@ class _Resolution:
                 self.link(cog, e.start, e.end)
             if e.country == "COD":
                 e.country = "COG"
+
+    def country_of(self, text: str) -> Optional[str]:
+        """The base's country of a name or demonym, with the Congo rule of :meth:`republic_of_congo`."""
+        iso = self.kb.country_of(text)
+        if iso == "COD" and self.congo_republic and _BARE_CONGO.fullmatch(text.strip()):
+            return "COG"
+        return iso
+
+    def possessor(self, span: Span) -> Optional[str]:
+        """:func:`possessor_country` with the Congo rule ("Congo's Supreme Court")."""
+        owner = possessor_country(span, self.kb)
+        # no DR Congo name is in an article where the rule holds, so its code came from a bare "Congo"
+        return "COG" if owner == "COD" and self.congo_republic else owner
 
     # -- entities -------------------------------------------------------
     def resolve_entity(self, ent: Entity, span: Span) -> None:
@@ -419,7 +435,7 @@ class _Resolution:
 
     def norp_parts(self, span: Span) -> None:
         for tok in span:
-            iso = self.kb.country_of(tok.text) if tok.is_title else None
+            iso = self.country_of(tok.text) if tok.is_title else None
             state = self.kb.state_of_iso.get(iso) if iso else None
             if state:
                 self.link(state, tok.idx, tok.idx + len(tok.text))
@@ -530,7 +546,7 @@ class _Resolution:
         country = None
         rest = []
         for tok in words:
-            iso = self.kb.country_of(tok.text) if tok.is_title or tok.is_upper else None
+            iso = self.country_of(tok.text) if tok.is_title or tok.is_upper else None
             if iso and country is None:
                 country = iso
             else:
@@ -566,7 +582,7 @@ class _Resolution:
             # article that has named it before; else it may be any commission or alliance.
             others = [e for e in others if norm(e.name) == key or not self.international(e.id)
                       or self.mentioned_before(e.id, span.start_char)]
-        owner = possessor_country(span, self.kb)
+        owner = self.possessor(span)
         if owner:  # "Pakistan's Supreme Court", "the Pakistani Supreme Court": not the US one
             others = [e for e in others if e.country in (None, owner)]
         if others:
@@ -626,7 +642,7 @@ class _Resolution:
         words = span.text.split()
         for n in (1, 2):
             if len(words) > n:
-                iso = self.kb.country_of(" ".join(words[:n]))
+                iso = self.country_of(" ".join(words[:n]))
                 if iso:
                     rest = " ".join(words[n:])
                     for e in self.kb.lookup(rest, {"government_body", "party", "media"}):
@@ -674,7 +690,7 @@ class _Resolution:
             span, target = hit
             s, e = span.start_char, span.end_char
             owner = kb.entries[target].country if target in kb.entries else None
-            if not in_regions(doc, s, e) or (owner and possessor_country(span, self.kb) not in (None, owner)):
+            if not in_regions(doc, s, e) or (owner and self.possessor(span) not in (None, owner)):
                 i = span.end  # "Pakistan's Supreme Court" is not the US one
                 continue
             inside = {id(taken[c]): taken[c] for c in range(s, e) if c in taken}
@@ -808,7 +824,7 @@ class _Resolution:
                 continue
             iso = body = None
             if t.is_title or t.is_upper:
-                iso = self.kb.country_of(t.text)
+                iso = self.country_of(t.text)
                 if iso is None and self.span_actor:
                     for (a, b), actor in self.span_actor.items():
                         if a <= t.idx < b:
@@ -930,7 +946,7 @@ class _Resolution:
     def _country_in(self, span: Span) -> Optional[str]:
         for t in span:
             if t.is_title or t.is_upper:
-                iso = self.kb.country_of(t.text)
+                iso = self.country_of(t.text)
                 if iso:
                     return iso
         return None
@@ -976,6 +992,7 @@ class _Resolution:
         return out
 
 
+_BARE_CONGO = re.compile(r"(?:the\s+)?congo(?:lese|leses)?(?:['\u2019]s?)?", re.IGNORECASE)
 _COG_CUES = re.compile(r"(?<!Democratic )\bRepublic of (?:the )?Congo\b|\bCongo[- ]Brazzaville\b|\bBrazzaville\b")
 _COD_CUES = re.compile(r"\bDemocratic Republic of (?:the )?Congo\b|\bD\.?R\.? ?Congo\b|\bDRC\b|\bCongo[- ]Kinshasa\b"
                        r"|\bKinshasa\b|\bZaire")
