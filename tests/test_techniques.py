@@ -391,3 +391,58 @@ def test_second_label_only_at_or_above_its_threshold():
     assert [(f.technique, f.start, f.end) for f in twice] == [
         ("Loaded_Language", 0, 5), ("Name_Calling,Labeling", 0, 5), ("Doubt", 10, 20)]
     assert TechniqueModel.found(model, [], []) == []
+
+
+def test_span_syntax_reads_the_parse_and_is_empty_without_one(nlp):
+    from presswatch.techniques import span_syntax
+
+    text = "The corrupt senator attacked Maria Lopez yesterday."
+    doc = nlp(text)
+    start, end = _label(text, "The corrupt senator")
+    parts = span_syntax(doc, start, end).split()
+    assert parts[:3] == ["DET", "ADJ", "NOUN"]
+    assert "DEP_nsubj" in parts and "HEAD_NOUN" in parts and "HH_VERB" in parts
+    assert "ENT_PERSON" in span_syntax(doc, *_label(text, "Maria Lopez")).split()
+    assert span_syntax(None, start, end) == ""
+    assert span_syntax(nlp.make_doc(text), start, end) == ""  # tokens only, no parse
+
+
+def test_text_classifier_uses_syntax_when_given_parses(nlp, tmp_path):
+    import numpy as np
+
+    from presswatch.techniques import SpanTextClassifier
+    from presswatch.train_techniques import fit_text_classifier
+
+    data = [("shameful cowards", "Name_Calling,Labeling"), ("vile shameful traitors", "Name_Calling,Labeling"),
+            ("so shamefully", "Loaded_Language"), ("vilely attacked", "Loaded_Language"),
+            ("our glorious homeland", "Flag-Waving"), ("our glorious nation", "Flag-Waving")] * 3
+    rows = _rows(data)
+    docs = {a.id: nlp(a.text) for a, _, _ in rows}
+    with_syntax = fit_text_classifier(rows, list(TECHNIQUES), docs=docs)
+    assert len(with_syntax.vectorizers) == 4 and any(t.startswith("DEP_") for t in with_syntax.vectorizers[3].vocabulary_)
+    assert len(fit_text_classifier(rows, list(TECHNIQUES)).vectorizers) == 3  # no parses: no syntax block
+    text = "Title\n\nThey behaved so shamefully in the vote.\n"
+    doc = nlp(text)
+    span = [_label(text, "so shamefully")]
+    p_doc, p_plain = with_syntax.proba(text, span, doc), with_syntax.proba(text, span)
+    assert not np.allclose(p_doc, p_plain)  # the parse changes the scores
+    assert np.allclose(with_syntax.proba(text, span, nlp("another text")), p_plain)  # a Doc of other text is ignored
+    with_syntax.save(tmp_path)
+    again = SpanTextClassifier.load(tmp_path)
+    assert len(again.vectorizers) == 4
+    assert np.allclose(again.proba(text, span, doc), p_doc, atol=1e-3)
+
+
+def test_shipped_model_classifies_with_the_parse_it_is_given(nlp):
+    from presswatch.techniques import load_model
+
+    try:
+        model = load_model()
+    except ModelError:
+        pytest.skip("no shipped technique model")
+    assert model.uses_syntax
+    text = "Title\n\nThe corrupt elites betrayed our great nation again.\n"
+    spans = [_label(text, "corrupt elites")]
+    with_doc = model.classify(text, spans, doc=nlp(text))[0]
+    assert dict(with_doc) != dict(model.classify(text, spans)[0])
+    assert sum(p for _, p in with_doc) == pytest.approx(1.0, abs=1e-4)

