@@ -173,9 +173,15 @@ def test_a_component_failure_on_one_document_does_not_sink_the_batch(tmp_path, m
         cli.main(["--debug", "analyze", str(bad), "--format", "json", "-o", str(tmp_path / "x.json")])
 
 
-def test_a_closed_stdout_ends_quietly(article_file):
-    # `presswatch analyze ... | head -0`: the reader is gone before anything is written
-    proc = subprocess.Popen([sys.executable, "-m", "presswatch.cli", "analyze", str(article_file), "--format", "jsonl"],
+@pytest.mark.parametrize("command", [
+    ["analyze", "{article}", "--format", "jsonl"],
+    ["analyze", "{article}", "--format", "text"],  # rich's own handler would exit with status 1
+    ["search", "corridor", "--db", "sqlite:///{db}"],
+])
+def test_a_closed_stdout_ends_quietly(article_file, tmp_path, command):
+    # `presswatch ... | head -0`: the reader is gone before anything is written
+    args = [a.format(article=article_file, db=tmp_path / "c.db") for a in command]
+    proc = subprocess.Popen([sys.executable, "-m", "presswatch.cli", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONWARNINGS": "ignore"})
     proc.stdout.close()
     _, err = proc.communicate(timeout=300)

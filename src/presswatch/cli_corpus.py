@@ -54,7 +54,9 @@ def _marks(text: str | None, start: str, end: str) -> str:
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    from .report_text import StdoutConsole
+
+    return StdoutConsole(highlight=False, soft_wrap=True)
 
 
 # -- ingest ---------------------------------------------------------------------------

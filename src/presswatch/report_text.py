@@ -22,6 +22,18 @@ from rich.text import Text
 from .export_csv import AnalysisView, shorten, technique_label
 from .types import Analysis
 
+
+class StdoutConsole(Console):
+    """A rich console whose closed output raises :class:`BrokenPipeError`.
+
+    rich's own handler exits with status 1; raising instead lets
+    ``presswatch.cli.main`` end every command the same quiet way (status 0).
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError("stdout closed")
+
 LAYOUT_ORDER = ("title", "dateline", "byline", "body", "boilerplate")
 MAX_UNIQUE = 10  # unique entity texts listed per type
 MAX_QUOTE = 300  # characters of quote content shown
@@ -30,7 +42,7 @@ MAX_EXAMPLES = 5  # strongest technique examples
 
 def render_text(analyses: list[Analysis], console: Optional[Console] = None) -> None:
     """Print a report for each analysis to ``console`` (stdout by default)."""
-    console = console or Console()
+    console = console or StdoutConsole()
     if not analyses:
         console.print(Text("No articles were analysed.", style="dim"))
         return
