@@ -87,6 +87,30 @@ def test_bad_config_and_model_exit_2(tmp_path, article_file):
     assert result.returncode == 2 and "E102" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_unwritable_output_is_one_line_before_any_analysis(tmp_path, article_file, fmt, monkeypatch):
+    from presswatch import cli
+    from presswatch.pipeline import Analyzer
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("analysed before checking -o")
+
+    monkeypatch.setattr(Analyzer, "__init__", must_not_run)
+    for target, reason in [(tmp_path, "it is a folder"), (tmp_path / "no" / "x.out", "does not exist")]:
+        result = run("analyze", str(article_file), "--format", fmt, "-o", str(target))
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.strip().splitlines() == [f"presswatch: error: [E103] cannot write {target}: " + (
+            reason if reason != "does not exist" else f"folder {target.parent} does not exist")]
+        # in-process: refused before the models load
+        assert cli.main(["analyze", str(article_file), "--format", fmt, "-o", str(target)]) == 2
+
+
+def test_export_to_an_unwritable_path_is_one_line(tmp_path):
+    result = run("export", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--format", "csv", "-o", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"presswatch: error: [E103] cannot write {tmp_path}: it is a folder"]
+
+
 def test_stdin_plain_text_and_jsonl():
     result = run("analyze", "-", "--format", "json", stdin=ARTICLE)
     assert result.returncode == 0, result.stderr

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import __version__
-from .errors import AnalysisFailed, ConfigError, InputError, ModelError, PresswatchError
+from .errors import AnalysisFailed, ConfigError, InputError, ModelError, OutputError, PresswatchError
 
 # name -> (module, help). Groups ("eval", "train") hold one entry per target.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -137,6 +137,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     if args.allow_private:
         overrides["ingest"]["allow_private"] = True
     config = load_config(args.config, overrides)
+    check_output(args.output)  # before the analysis, not after minutes of it
     fmt = args.format or ("text" if sys.stdout.isatty() and not args.output else "json")
 
     failures = 0
@@ -187,8 +188,11 @@ def write_report(analyses: list, fmt: str, output: str | None, layers: Iterable[
         if output:
             from rich.console import Console
 
-            with open(output, "w", encoding="utf-8") as fh:
-                render_text(analyses, Console(file=fh, width=110, color_system=None))
+            try:
+                with open(output, "w", encoding="utf-8") as fh:
+                    render_text(analyses, Console(file=fh, width=110, color_system=None))
+            except OSError as exc:
+                raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
         else:
             render_text(analyses)
     elif fmt == "csv":
@@ -202,9 +206,25 @@ def write_report(analyses: list, fmt: str, output: str | None, layers: Iterable[
         _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
 
 
+def check_output(output: str | None) -> None:
+    """Refuse an ``-o`` path that cannot be written (OutputError, exit status 2)."""
+    if not output:
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise OutputError(f"cannot write {output}: it is a folder")
+    if not path.parent.is_dir():
+        raise OutputError(f"cannot write {output}: folder {path.parent} does not exist")
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise OutputError(f"cannot write {output}: permission denied")
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:  # the checks above passed, but the write failed (disk full, races)
+            raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
 

@@ -276,7 +276,10 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from .cli import check_output
+
     table = args.table or ("analyses" if args.format == "jsonl" else "articles")
+    check_output(args.output)
     with _corpus(args) as corpus:
         out = args.output if args.output else (sys.stdout.buffer if args.format == "graphml" else sys.stdout)
         if args.format == "parquet" and not args.output:

@@ -67,6 +67,12 @@ class ModelError(PresswatchError):
     code = "E102"
 
 
+class OutputError(ConfigError):
+    """The output path (``-o``) cannot be written: a folder, a missing folder, no permission."""
+
+    code = "E103"
+
+
 # -- corpus store (E2xx) ------------------------------------------------------
 
 class StoreError(PresswatchError):
