@@ -104,6 +104,9 @@ PLACE_NOUNS = {"streets", "street", "center", "centre", "outskirts", "suburb", "
                "weather", "economy", "north", "south", "east", "west", "part", "parts", "cities", "towns",
                "lawn", "ground", "grounds", "gate", "gates", "garden", "roof", "room", "wing", "tour", "wall",
                "walls", "building", "fence", "podium", "balcony", "visit", "visitor"}
+# Words after a short form shared with an international body that make it the international one
+# ("a Security Council resolution", "Security Council members").
+INTERNATIONAL_AFTER = {"resolution", "member", "seat", "mandate", "veto", "sanction", "presidency", "chamber"}
 GOV_NOUNS = {"authorities", "officials", "government", "regime", "leadership", "administration", "establishment"}
 # People who work for a seat of power: "White House aides", "Kremlin staff".
 STAFF_NOUNS = {"aide", "adviser", "advisor", "lawyer", "staff", "staffer", "official", "counsel", "counselor",
@@ -624,8 +627,12 @@ class _Resolution:
             head = self.org_heads.get(key)  # "the Council" after "the Security Council"
             if head:
                 return head
+        cands = self.kb.by_suffix.get(key, [])
+        intl = next((a for a, _ in cands if self.international(a)), None)
+        if intl is not None:
+            return self._international_short_form(span, intl, [a for a, _ in cands])
         best, count = None, 0
-        for actor_id, prefix in self.kb.by_suffix.get(key, []):
+        for actor_id, prefix in cands:
             owners = set(self.kb.by_alias.get(prefix, []))
             iso = self.kb.demonyms.get(prefix)
             if iso and iso in self.kb.state_of_iso:
@@ -633,6 +640,32 @@ class _Resolution:
             # its own earlier full mentions count most ("the Security Council" after "the United Nations
             # Security Council"), then those of the actor its first words name
             n = 2 * len(self.mentions.get(actor_id, [])) + sum(len(self.mentions.get(o, [])) for o in owners)
+            if n > count:
+                best, count = actor_id, n
+        return best
+
+    def _international_short_form(self, span: Span, intl: str, cands: list[str]) -> Optional[str]:
+        """A short form shared by an international body and national ones ("the Security Council": the
+        UN's, Russia's, the US National Security Council). The national one needs its state named just
+        before ("Russia's Security Council") or its own full name earlier in the article; UN wording
+        around it ("a Security Council resolution", "members of the Security Council") or nothing at
+        all makes it the international one. Mentions of the state alone do not count: "the Security
+        Council imposed sanctions on Russia" is the UN's."""
+        doc = span.doc
+        after = doc[span.end].lemma_.lower() if span.end < len(doc) else ""
+        before = doc[max(span.start - 3, 0):span.start].text.lower()
+        if after in INTERNATIONAL_AFTER or re.search(r"\b(members? of( the)?|permanent)\s*$", before):
+            return intl
+        owner = self.possessor(span)
+        national = [a for a in dict.fromkeys(cands) if a != intl]
+        if owner:
+            for actor_id in national:
+                entry = self.kb.get(actor_id)
+                if entry is not None and entry.country == owner:
+                    return actor_id
+        best, count = intl, len(self.mentions.get(intl, []))
+        for actor_id in national:
+            n = len(self.mentions.get(actor_id, []))
             if n > count:
                 best, count = actor_id, n
         return best

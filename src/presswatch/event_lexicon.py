@@ -279,6 +279,7 @@ class Lexicon:
     plover_map: dict[str, str] = field(default_factory=dict)
     curated: dict[tuple[str, str], list[Cue]] = field(default_factory=dict)  # (head lemma, pos) -> cues
     wordnet: dict[str, tuple[str, str]] = field(default_factory=dict)  # verb -> (PLOVER type, relation)
+    _block_members: Optional[dict[str, list[str]]] = field(default=None, repr=False)
 
     def plover(self, cameo: Optional[str]) -> Optional[str]:
         """PLOVER type of a CAMEO code: the longest listed prefix decides."""
@@ -300,8 +301,41 @@ class Lexicon:
     def curated_cues(self, lemma: str, pos: str) -> list[Cue]:
         return self.curated.get((lemma, pos), [])
 
-    def cameo_code(self, lemma: str, particle: str, before: Iterable, after: Iterable) -> Optional[str]:
-        """CAMEO code for a verb: the most specific matching pattern, else the verb's default.
+    def siblings(self, lemma: str) -> list[str]:
+        """Curated verbs (and ``extra`` words such as light verbs) in ``lemma``'s CAMEO synonym block
+        ("reimpose", "levy" -> "impose"; "oust" -> "deport", "evict", "expel"), the verb itself excluded."""
+        block = self.blocks.get(lemma)
+        if not block:
+            return []
+        if self._block_members is None:
+            members: dict[str, list[str]] = {}
+            for (word, _particle), _code in self.verbs.items():
+                members.setdefault(self.blocks.get(word, ""), [])
+                if word not in members[self.blocks.get(word, "")]:
+                    members[self.blocks.get(word, "")].append(word)
+            self._block_members = members
+        return [w for w in self._block_members.get(block, []) if w != lemma]
+
+    def majority_type(self, lemma: str, particle: str = "") -> Optional[str]:
+        """The PLOVER type most of the verb's CAMEO codes (its default and its block's patterns) map to;
+        ties go to the default's type."""
+        default = self.verbs.get((lemma, particle)) or self.verbs.get((lemma, ""))
+        counts: dict[str, int] = {}
+        for _pre, _post, code in self.patterns.get(self.blocks.get(lemma, ""), ()):
+            t = self.plover(code)
+            if t:
+                counts[t] = counts.get(t, 0) + 1
+        first = self.plover(default)
+        if first:
+            counts[first] = counts.get(first, 0) + 1
+        if not counts:
+            return None
+        top = max(counts.values())
+        return first if first and counts[first] == top else max(counts, key=counts.get)
+
+    def cameo_code(self, lemma: str, particle: str, before: Iterable, after: Iterable,
+                   default: bool = True) -> Optional[str]:
+        """CAMEO code for a verb: the most specific matching pattern, else (``default``) the verb's default.
 
         ``before``/``after``: the words before and after the verb in its clause,
         each a string or a set of its forms (lemma and surface form).
@@ -321,7 +355,7 @@ class Lexicon:
                 continue
             if self._ordered(pre, before) and self._ordered(post, after):
                 best, best_len = code, n
-        if best:
+        if best or not default:
             return best
         return self.verbs.get((lemma, particle)) or (self.verbs.get((lemma, "")) if particle else None) or None
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -137,19 +137,28 @@ LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "launch", "begin", "start", 
 PHRASE_DEPS = {"prt", "prep", "dobj", "advmod", "pobj", "acomp", "pcomp"}
 PARTICLES = {"over", "out", "down", "up", "off", "back", "on", "in", "away"}
 # Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
+# Definite nouns that refer back to the reporter in a reported clause, and what the reporter must be.
+ANAPHORIC_NOUNS = {"alliance": "body", "bloc": "body", "organisation": "body", "organization": "body",
+                   "movement": "body", "group": "body", "country": "state", "government": "state"}
+# Verbs by which a person's relative clause names the body they lead or speak for.
+LEAD_VERBS = {"head", "lead", "chair", "represent", "command"}
+ROLE_WORDS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "negotiator", "diplomat",
+              "commander", "leader", "aide", "adviser", "advisor", "man", "woman"}
+CAMEO_FALLBACKS = {"sibling_object", "sibling_default", "majority"}
 NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say"}
 
 
 @Language.factory(
     "presswatch_events",
     default_config={"noun_cues": True, "stances": True, "official_to_state": True, "max_sentence_tokens": 150,
-                    "wordnet_fallback": "synonym,hypernym"},
+                    "wordnet_fallback": "synonym,hypernym", "cameo_fallback": "sibling_object,sibling_default"},
 )
 def make_events(nlp: Language, name: str, noun_cues: bool, stances: bool, official_to_state: bool,
-                max_sentence_tokens: int, wordnet_fallback: str) -> "EventsComponent":
+                max_sentence_tokens: int, wordnet_fallback: str, cameo_fallback: str) -> "EventsComponent":
     register_extensions()
     return EventsComponent(noun_cues=noun_cues, stances=stances, official_to_state=official_to_state,
-                           max_sentence_tokens=max_sentence_tokens, wordnet_fallback=wordnet_fallback)
+                           max_sentence_tokens=max_sentence_tokens, wordnet_fallback=wordnet_fallback,
+                           cameo_fallback=cameo_fallback)
 
 
 @dataclass
@@ -180,12 +189,18 @@ class _Coded:
 
 class EventsComponent:
     def __init__(self, noun_cues: bool = True, stances: bool = True, official_to_state: bool = True,
-                 max_sentence_tokens: int = 150, wordnet_fallback: str = "synonym,hypernym"):
+                 max_sentence_tokens: int = 150, wordnet_fallback: str = "synonym,hypernym",
+                 cameo_fallback: str = "sibling_object,sibling_default"):
         self.noun_cues = noun_cues
         # which WordNet relations to a curated verb code a verb neither dictionary has ("" for none)
         self.wordnet_relations = tuple(r.strip() for r in wordnet_fallback.split(",") if r.strip())
         if not set(self.wordnet_relations) <= {"synonym", "hypernym"}:
             raise ConfigError(f"[events] wordnet_fallback: {wordnet_fallback!r} (use \"synonym\", \"synonym,hypernym\" or \"\")")
+        # how a CAMEO dictionary verb no pattern matches is coded (see docs/events.md, "Lexicon")
+        self.cameo_fallback = tuple(m.strip() for m in cameo_fallback.split(",") if m.strip())
+        if not set(self.cameo_fallback) <= CAMEO_FALLBACKS:
+            raise ConfigError(f"[events] cameo_fallback: {cameo_fallback!r} (use a comma list of "
+                              f"{', '.join(sorted(CAMEO_FALLBACKS))}, or \"\")")
         self.stances = stances
         self.official_to_state = official_to_state
         self.max_sentence_tokens = max_sentence_tokens
@@ -322,7 +337,13 @@ def _guess_country(text: str) -> Optional[str]:
     return names.get(t) or names.get(t.rstrip("s"))
 
 
-# Names of the Republic of the Congo, and of the Democratic Republic (see _DocContext._congo).
+def possessor_state(span: Span, base, congo_republic: bool) -> Optional[str]:
+    """:func:`presswatch.actors.possessor_country` with the actors layer's Congo rule: in an article
+    where a bare "Congo" is the Republic (``congo_republic``), "Congo's" is COG, not the base's COD."""
+    owner = possessor_country(span, base)
+    return "COG" if owner == "COD" and congo_republic else owner
+
+
 
 
 class _DocContext:
@@ -337,6 +358,7 @@ class _DocContext:
         self.token_place: dict[int, str] = {}  # places read as locations ("protested in Minsk")
         self.guessed: dict[str, Actor] = {}  # actors found here that the actors layer did not list
         self.implied: set[str] = set()  # actors events refer to without a mention
+        self.congo_republic = congo_is_republic(self.text)
         self._index_actors(doc)
         self._congo()
         for actor_id, actor in self.guessed.items():
@@ -359,7 +381,8 @@ class _DocContext:
     def _weak(self, actor_id: str) -> bool:
         """A document-local actor without a country: the actors layer's guess for a name it did not know."""
         actor = self.actors.get(actor_id)
-        return actor is not None and actor.local and not actor.country
+        # an IGO or NGO the name scan found ("Amnesty International") has no country but says whose
+        return actor is not None and actor.local and not actor.country and actor.type == "person"
 
     def _index_actors(self, doc: Doc) -> None:
         for actor in self.actors.values():
@@ -413,11 +436,10 @@ class _DocContext:
                         self.token_actor[t.i] = actor_id
             run = []
 
-    @staticmethod
-    def _other_states_body(actor: Actor, span: Span) -> bool:
+    def _other_states_body(self, actor: Actor, span: Span) -> bool:
         """"Pakistan's Supreme Court": the name a knowledge-base body of another state has."""
         base = _kb() if actor.type == "government_body" and actor.country else None
-        owner = possessor_country(span, base) if base is not None else None
+        owner = possessor_state(span, base, self.congo_republic) if base is not None else None
         return owner is not None and owner != actor.country
 
     def _located_places(self, doc: Doc) -> None:
@@ -440,7 +462,7 @@ class _DocContext:
         """A bare "Congo" or "Congolese" is the Democratic Republic (the knowledge base's default),
         unless the article names the Republic of the Congo ("Congo-Brazzaville", "Brazzaville",
         "Republic of the Congo") and nothing of the other."""
-        if not congo_is_republic(self.text):
+        if not self.congo_republic:
             return
         states = _kb_states()
         base = _kb()
@@ -627,6 +649,8 @@ class _SentenceCoder:
             # a past tense read as a modifier ("Turkey trained [Azerbaijani officers]") is a misparsed verb
             if tok.dep_ in ("amod", "compound") and not _misparsed_verb(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None
+            if tok.dep_ == "relcl" and lemma in LEAD_VERBS and any(c.lower_ == "who" for c in tok.children):
+                return None  # "X, who heads the Sudanese delegation,": who X is, not what X did
             cue = self._received(tok, lemma) or self._verb_cue(tok, lemma) or self._response_threat(tok, lemma)
             if cue is not None:
                 return cue
@@ -635,7 +659,20 @@ class _SentenceCoder:
             particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
             after = [{t.lemma_.lower(), t.lower_} for t in tok.subtree if t.i > tok.i][:15]
             before = [{t.lemma_.lower(), t.lower_} for c in _children(tok, *SUBJ) for t in c.subtree][:8]
-            code = self.lex.cameo_code(lemma, particle, before, after)
+            modes = self.comp.cameo_fallback
+            cue = self._sibling_cue(tok, lemma, specific=True) if "sibling_object" in modes else None
+            if cue is not None:
+                return cue
+            code = self.lex.cameo_code(lemma, particle, before, after, default=False)
+            if code is None:
+                cue = self._sibling_cue(tok, lemma, specific=False) if "sibling_default" in modes else None
+                if cue is not None:
+                    return cue
+                code = self.lex.cameo_code(lemma, particle, (), (), default=True)
+                if "majority" in modes:
+                    plover = self.lex.majority_type(lemma, particle)
+                    if plover and plover != self.lex.plover(code):
+                        return _Cue(plover, None, ATTITUDE.get(plover), "asserted", "verb", [tok], False, "cameo")
             plover = self.lex.plover(code)
             if plover:
                 return _Cue(plover, code, ATTITUDE.get(plover), "asserted", "verb", [tok], False, "cameo")
@@ -691,6 +728,38 @@ class _SentenceCoder:
                 noun_cue = self._light_noun(tok)
                 if noun_cue is not None:
                     return noun_cue
+        return None
+
+    def _sibling_cue(self, tok: Token, lemma: str, specific: bool) -> Optional[_Cue]:
+        """A dictionary verb coded like the curated verbs of its CAMEO synonym block: ``specific``, their
+        cues whose object words the clause has ("reimposed sanctions", "levied tariffs" as "impose"; "ousted
+        the ambassador" as "expel"); else their one shared default type, when they agree."""
+        siblings = self.lex.siblings(lemma)
+        if not siblings:
+            return None
+        words = None
+        defaults = set()
+        found = None
+        for other in siblings:
+            if specific and other in LIGHT_VERBS:
+                cue = self._light_noun(tok)
+                if cue is not None:
+                    return replace(cue, origin="sibling")
+            for cue in self.lex.curated_cues(other, "verb"):
+                if len(cue.words) > 1 or cue.subject:
+                    continue
+                if not cue.object:
+                    defaults.add(cue.type)
+                    found = found or cue
+                    continue
+                if not specific:
+                    continue
+                if words is None:
+                    words = _object_words(tok)
+                if cue.object & words:
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [tok], False, "sibling")
+        if not specific and len(defaults) == 1 and found is not None:
+            return _Cue(found.type, found.cameo, found.attitude, "asserted", "verb", [tok], False, "sibling")
         return None
 
     def _received(self, verb: Token, lemma: str) -> Optional[_Cue]:
@@ -983,6 +1052,11 @@ class _SentenceCoder:
                 text = q.speaker.name or text
         if actor is None and tok.lower_ in PRONOUNS:
             actor = self._antecedent(tok)
+        if actor is None and self._anaphoric_noun(tok):
+            found = self._antecedent(tok, resolve=True)  # "NATO's spokesman said the alliance would deploy"
+            kind = ANAPHORIC_NOUNS[tok.lemma_.lower()]
+            if found and (self.ctx.country(found) if kind == "state" else self._is_body(found)):
+                actor = found
         if not head_only and (actor is None or ctx.weak(actor)):
             actor = self._modifier_actor(tok, toks) or actor
         elif not head_only and self._foreign_body(actor):
@@ -993,6 +1067,15 @@ class _SentenceCoder:
         arg = EventArg(actor=actor, text=text, span=[start, end])
         self.heads[(start, end)] = tok
         return arg
+
+    def _anaphoric_noun(self, tok: Token) -> bool:
+        """"the alliance", "the country": a definite noun naming nobody, in a reported clause."""
+        return tok.lemma_.lower() in ANAPHORIC_NOUNS and tok.pos_ == "NOUN" and \
+            [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"] and self._reported(tok)
+
+    def _is_body(self, actor_id: str) -> bool:
+        found = self.ctx.actors.get(actor_id)
+        return found is not None and found.type in ("organization", "alliance", "group")
 
     def _foreign_body(self, actor: Optional[str]) -> bool:
         """A knowledge-base body of one state ("Supreme Court", "Interior Ministry") whose phrase may name
@@ -1037,6 +1120,14 @@ class _SentenceCoder:
                 if actor and not ctx.weak(actor):
                     ranked.append((1, 1, t.i, actor))
                     break
+        # "X, who heads the Sudanese delegation,": the body a person leads says whose
+        if head.ent_type_ == "PERSON" or _generic(head) or head.lemma_.lower() in ROLE_WORDS:
+            for rc in _children(head, "relcl"):
+                if rc.lemma_.lower() in LEAD_VERBS and any(c.lower_ in ("who", "that") for c in rc.children):
+                    for o in _children(rc, "dobj"):
+                        found = ctx.actor_at(o) or self._modifier_actor(o, list(o.subtree))
+                        if found and not ctx.weak(found):
+                            ranked.append((1, 2, o.i, found))
         if ranked:
             return min(ranked)[3]
         # An acted-on thing names its author: "the attacks launched by Palestinian militants".
@@ -1250,7 +1341,7 @@ class _SentenceCoder:
             node = node.head
         return False
 
-    def _antecedent(self, tok: Token) -> Optional[str]:
+    def _antecedent(self, tok: Token, resolve: bool = False) -> Optional[str]:
         """A pronoun subject of a reported clause refers to the reporter: "Tashkent announced that it ...";
         so does a possessive in it ("Armenia said Azerbaijani troops attacked its positions")."""
         node = tok.head
@@ -1263,8 +1354,8 @@ class _SentenceCoder:
                 node = node.head
                 for s in _children(node, "nsubj"):
                     if s.i != tok.i:
-                        actor = self.ctx.actor_at(s) or (
-                            self._arg(s).actor if s.lower_ not in PRONOUNS else None)
+                        actor = None if resolve else self.ctx.actor_at(s)
+                        actor = actor or (self._arg(s).actor if s.lower_ not in PRONOUNS else None)
                         if actor:
                             return actor
             else:
