@@ -432,6 +432,18 @@ def test_stances_aggregated(filled):
     assert len(stances(filled, "lavrov", examples=2)[0]["examples"]) == 2
 
 
+def test_stance_names_prefer_a_stored_name_to_the_bare_id(store):
+    # an article whose stance names an actor that its actor list lacks stores the id as the name;
+    # the edge must still read "Sergey Lavrov" (as the stance graph does), not "Q80510"
+    store.write_analysis(make_analysis(), PIPE)
+    stray = other_analysis()
+    stray.actors = [a for a in stray.actors if a.id != "Q80510"]
+    store.write_analysis(stray, PIPE)
+    edge = next(e for e in stances(store) if e["source_key"] == "Q80510" and e["target_key"] == "Q7184")
+    assert (edge["source_name"], edge["target_name"], edge["count"]) == ("Sergey Lavrov", "NATO", 2)
+    assert {e["source_name"] for e in stances(store, source="Q80510", examples=0)} == {"Sergey Lavrov"}
+
+
 def test_exports(filled, tmp_path):
     out = io.StringIO()
     assert export(filled, "jsonl", out) == 2

@@ -299,6 +299,13 @@ def stances(store: Store, source: str | None = None, target: str | None = None, 
         f"FROM stances s JOIN articles a ON a.id = s.article_id {cond} "
         f"GROUP BY s.source_key, s.attitude, s.target_key ORDER BY count DESC, s.source_key, s.target_key "
         f"LIMIT ?", [*params, limit])
+    # MIN(name) can be a bare id where one article's stance names an actor missing from its actor
+    # list; the stance graph's names (commonest stored actor name, else the KB's) win
+    names = display_names(store, sorted({e[f"{side}_key"] for e in edges for side in ("source", "target")
+                                         if e[f"{side}_key"]}))
+    for e in edges:
+        for side in ("source", "target"):
+            e[f"{side}_name"] = names.get(e[f"{side}_key"]) or e[f"{side}_name"]
     if not edges or examples <= 0:
         return edges
     found: dict[tuple, list] = {}
