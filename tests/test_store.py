@@ -418,6 +418,13 @@ def test_actor_profile(filled):
     assert actor_profile(filled, "Nobody Atall") is None
 
 
+def test_an_empty_actor_name_is_refused_not_a_match_for_everyone(filled):
+    for name in ("", "   ", "\t\n"):
+        with pytest.raises(QueryError, match="actor name is empty"):
+            actor_profile(filled, name)
+    assert actor_profile(filled, "  Sergey   Lavrov ")["actor"]["key"] == "Q80510"  # spaces are folded
+
+
 def test_stances_aggregated(filled):
     edges = stances(filled)
     top = {(e["source_name"], e["attitude"], e["target_name"]): e for e in edges}

@@ -193,8 +193,12 @@ def search(store: Store, query: str, filters: Filters | None = None, limit: int 
 def match_actor(store: Store, name: str) -> list[dict[str, Any]]:
     """Actor keys matching ``name``: exact id/key/name/alias first, else a name substring.
 
-    Returns ``[{"key", "name", "articles"}]``, most frequent first.
+    Returns ``[{"key", "name", "articles"}]``, most frequent first. An empty name is a
+    QueryError: as a substring it would match every actor.
     """
+    name = " ".join((name or "").split())
+    if not name:
+        raise QueryError("actor name is empty")
     low = store.lower
     base = (f"SELECT actor_key AS key, MIN(name) AS name, COUNT(DISTINCT article_id) AS articles FROM actors "
             f"WHERE {{}} GROUP BY actor_key ORDER BY articles DESC, key LIMIT 20")
