@@ -170,6 +170,7 @@ def test_analyze_url_goes_through_the_private_address_guard(make_client, url):
     ({"text": "x", "unknown": 1}, 422, "E301"),
     ({"text": 12}, 422, "E301"),
     ({"text": "x", "published": "14 March"}, 422, "E301"),
+    ({"text": "x", "published": "2021-02-30"}, 422, "E301"),  # the right shape, no such day
     ({"html": "<html><body></body></html>"}, 422, "E002"),
 ])
 def test_analyze_bad_input_is_a_4xx_json_error(make_client, body, status, code):

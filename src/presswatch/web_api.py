@@ -9,11 +9,12 @@ CLI: ``outlet`` (substring), ``since``/``until`` (YYYY[-MM[-DD]]), ``actor``
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from . import store_query as sq
 from . import web_queries as wq
@@ -49,6 +50,17 @@ class AnalyzeRequest(BaseModel):
     source: Optional[str] = Field(None, max_length=1000, description="where the text comes from (stored as source)")
     published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
     outlet: Optional[str] = Field(None, max_length=300)
+
+    @field_validator("published")
+    @classmethod
+    def _calendar_date(cls, value: Optional[str]) -> Optional[str]:
+        # the pattern lets 2021-02-30 through; the stored date must be a real one (as JSONL input's is)
+        if value is not None:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{value} is not a calendar date") from None
+        return value
 
 
 def to_article(req: AnalyzeRequest, config: dict):
