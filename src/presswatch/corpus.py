@@ -13,7 +13,7 @@ The database is SQLite by default (one file, no set-up) or PostgreSQL
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, Any, Iterable, Mapping
 
 from .config import Config, load_config
 from .errors import PresswatchError
@@ -33,7 +33,8 @@ class Corpus:
 
     def __init__(self, url: str | None = None, *, config: Config | str | Path | None = None,
                  model: str | None = None):
-        self.config = config if isinstance(config, dict) else load_config(config)
+        # a dict may be partial (``{"pipeline": {"layers": [...]}}``): the defaults fill the rest
+        self.config = load_config(None, config) if isinstance(config, Mapping) else load_config(config)
         self.model = model
         self.store: Store = open_store(url)
 

@@ -651,6 +651,8 @@ def load_one(item: str | os.PathLike, config: Mapping[str, Any] | None) -> Artic
     file holds many articles: use :func:`read_inputs` for it.
     """
     settings = IngestSettings.from_config(config)
+    if isinstance(item, str) and not item.strip():  # before the path test: Path("") is the working folder
+        raise EmptyInput("document is empty or only whitespace", source=RAW_TEXT)
     if isinstance(item, str) and is_url(item.strip()) and "\n" not in item.strip():
         return read_url(item.strip(), settings)
     is_path = not isinstance(item, str)
@@ -670,8 +672,6 @@ def load_one(item: str | os.PathLike, config: Mapping[str, Any] | None) -> Artic
         return result
     if is_path or _looks_like_path(item):
         raise InputError("no such file or directory", source=str(item))
-    if not item.strip():
-        raise EmptyInput("document is empty or only whitespace", source=RAW_TEXT)
     return _article(item, RAW_TEXT, settings)
 
 

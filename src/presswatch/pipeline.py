@@ -61,7 +61,10 @@ def build_nlp(config: Config) -> tuple[Language, list[str]]:
         nlp = spacy.load(model)
     except (OSError, ImportError) as exc:
         raise ModelError(f"cannot load spaCy pipeline {model!r}: {exc}".splitlines()[0]) from None
-    wanted = list(dict.fromkeys([*ALWAYS_ON, *pipe_cfg.get("layers", [])]))
+    layers = pipe_cfg.get("layers", [])
+    if isinstance(layers, str) or not all(isinstance(name, str) for name in layers):
+        raise ConfigError(f"[pipeline] layers must be a list of layer names, not {layers!r}")
+    wanted = list(dict.fromkeys([*ALWAYS_ON, *layers]))
     unknown = [name for name in wanted if name not in LAYERS]
     if unknown:
         raise ConfigError(f"unknown layer(s) {unknown}; known: {sorted(LAYERS)}")
@@ -96,7 +99,8 @@ class Analyzer:
         layers: Iterable[str] | None = None,
         overrides: Mapping[str, Any] | None = None,
     ):
-        base = config if isinstance(config, dict) else load_config(config)
+        # a dict may be partial (``{"pipeline": {"layers": [...]}}``): the defaults fill the rest
+        base = load_config(None, config) if isinstance(config, Mapping) else load_config(config)
         pipeline_over: dict[str, Any] = {}
         if model:
             pipeline_over["model"] = model
