@@ -34,3 +34,18 @@ def test_every_layer_and_command_is_documented():
     for group, targets in GROUPS.items():
         for target in targets:
             assert f"## `presswatch {group} {target}`" in cli_doc
+
+
+def test_api_reference_names_exist():
+    import re
+
+    import presswatch
+    from presswatch.ingest import read_inputs  # noqa: F401 - the page imports it
+
+    doc = (ROOT / "docs" / "api.md").read_text("utf-8")
+    for name in set(re.findall(r"presswatch\.([A-Za-z_]\w*)\b(?!\.)", doc)) - {"ingest"}:
+        assert hasattr(presswatch, name), name
+    methods = set(re.findall(r"`\.(\w+)\(", doc))  # `.pipe(items)`, not file suffixes like `.html`
+    assert methods, "the page lists no methods"
+    for method in methods:
+        assert any(hasattr(cls, method) for cls in (presswatch.Analyzer, presswatch.Corpus)), method
