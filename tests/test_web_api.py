@@ -166,6 +166,8 @@ def test_analyze_url_goes_through_the_private_address_guard(make_client, url):
     ({"text": "a", "url": "http://example.org/"}, 400, "E301"),
     ({"url": "file:///etc/passwd"}, 400, "E301"),
     ({"url": "http://example.org/a b"}, 400, "E301"),
+    ({"url": "https://"}, 400, "E301"),  # no host: the client's mistake, not a 502 from the fetcher
+    ({"url": "http://[::1/x"}, 400, "E301"),
     ({"text": "   \n "}, 422, "E002"),
     ({"text": "x", "unknown": 1}, 422, "E301"),
     ({"text": 12}, 422, "E301"),

@@ -10,6 +10,7 @@ CLI: ``outlet`` (substring), ``since``/``until`` (YYYY[-MM[-DD]]), ``actor``
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -63,6 +64,13 @@ class AnalyzeRequest(BaseModel):
         return value
 
 
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # "http://[::1" and other unparseable hosts
+        return None
+
+
 def to_article(req: AnalyzeRequest, config: dict):
     """An Article from the request; URLs go through :func:`presswatch.ingest.load_one` and its fetch guard."""
     from . import ingest
@@ -75,8 +83,8 @@ def to_article(req: AnalyzeRequest, config: dict):
     source = req.source
     if req.url is not None:
         url = req.url.strip()
-        if not ingest.is_url(url) or any(c.isspace() for c in url):
-            raise BadRequest("url must be one http:// or https:// URL")
+        if not ingest.is_url(url) or any(c.isspace() for c in url) or not _host(url):
+            raise BadRequest("url must be one http:// or https:// URL")  # a client's mistake: 400, not 502
         article = ingest.load_one(url, config)
     elif req.html is not None:
         article = ingest.article_from_html(req.html, source=source or "<html>", settings=settings)
