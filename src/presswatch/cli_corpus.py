@@ -180,9 +180,11 @@ def _emit(fmt: str, items: list[dict[str, Any]], csv_row) -> bool:
 def _csv(rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
+    from .export_csv import formula_safe
+
     writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: formula_safe(v) for k, v in row.items()} for row in rows)
 
 
 # -- actor --------------------------------------------------------------------------------

@@ -235,9 +235,15 @@ def _cell(column: str, value) -> str:
     if isinstance(value, float):
         return f"{value:.4g}"
     text = str(value)
-    if column not in _NUMERIC and text.startswith(_FORMULA):
-        return "'" + text
-    return text
+    return text if column in _NUMERIC else formula_safe(text)
+
+
+def formula_safe(value):
+    """A string cell starting with ``= + - @``, a tab or a CR gets a leading ``'`` (OWASP "CSV
+    injection"); anything else is returned unchanged. Every CSV of article text uses it."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
 
 
 def _spans(spans) -> str:

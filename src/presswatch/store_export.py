@@ -1,6 +1,7 @@
 """Export a corpus: analyses as JSONL, tables as JSONL/CSV/Parquet, the stance graph as GraphML.
 
-JSONL and CSV stream row by row. Parquet (pyarrow) builds the table in memory
+JSONL and CSV stream row by row; CSV text cells get the spreadsheet formula guard of
+:func:`presswatch.export_csv.formula_safe` (articles are untrusted). Parquet (pyarrow) builds the table in memory
 before writing, so export a huge table as CSV or JSONL instead. GraphML is written
 by networkx and opens in Gephi: nodes are actors (``label``, ``type``,
 ``country``, ``articles``), one directed edge per source/target pair with
@@ -15,6 +16,7 @@ import io
 import json
 from typing import IO, Any, Iterable
 
+from .export_csv import formula_safe
 from .store import QueryError, Store
 from .store_query import EDGE_ATTRS, iter_analyses, iter_table, stance_graph
 
@@ -37,7 +39,8 @@ def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     writer = None
     n = 0
     for row in rows:
-        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else formula_safe(v)
+                for k, v in row.items()}
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore")
             writer.writeheader()
