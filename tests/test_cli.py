@@ -105,6 +105,26 @@ def test_unwritable_output_is_one_line_before_any_analysis(tmp_path, article_fil
         assert cli.main(["analyze", str(article_file), "--format", fmt, "-o", str(target)]) == 2
 
 
+def test_layer_is_checked_before_the_analysis_and_implies_csv(article_file, monkeypatch, capsys):
+    from presswatch import cli
+    from presswatch.pipeline import Analyzer
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("analysed before checking --layer")
+
+    monkeypatch.setattr(Analyzer, "__init__", must_not_run)
+    # an --layer that a JSON report would silently ignore, and a misspelt layer
+    assert cli.main(["analyze", str(article_file), "--format", "json", "--layer", "quotes"]) == 2
+    assert "--layer only applies to --format csv" in capsys.readouterr().err
+    assert cli.main(["analyze", str(article_file), "--layer", "qoutes"]) == 2
+    assert "unknown CSV layer(s) qoutes" in capsys.readouterr().err
+    monkeypatch.undo()
+    result = run("analyze", str(article_file), "--layer", "entities")  # no --format: CSV
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "article_id,source,entity_id,label,start,end,text,actor,actor_name," \
+                                            "reading,country"
+
+
 def test_export_to_an_unwritable_path_is_one_line(tmp_path):
     result = run("export", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--format", "csv", "-o", str(tmp_path))
     assert result.returncode == 2

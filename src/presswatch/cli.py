@@ -104,7 +104,8 @@ def add_analyze_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default from config)")
     p.add_argument("--config", metavar="FILE", help="TOML configuration file")
     p.add_argument("--layer", action="append", metavar="LAYER",
-                   help="with --format csv: the layer to export (entities, quotes, events, techniques)")
+                   help="CSV table of this layer (entities, actors, quotes, events, stances, techniques); "
+                        "repeat for several; implies --format csv")
     p.add_argument("--max-chars", type=int, metavar="N", help="refuse documents longer than N characters")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on loopback, private, link-local or reserved addresses")
@@ -138,7 +139,15 @@ def run_analyze(args: argparse.Namespace) -> int:
         overrides["ingest"]["allow_private"] = True
     config = load_config(args.config, overrides)
     check_output(args.output)  # before the analysis, not after minutes of it
-    fmt = args.format or ("text" if sys.stdout.isatty() and not args.output else "json")
+    if args.layer:  # checked first too: an ignored --layer would hand over the wrong table
+        from .export_csv import COLUMNS
+
+        if args.format not in (None, "csv"):
+            raise ConfigError(f"--layer only applies to --format csv, not --format {args.format}")
+        unknown = [name for name in args.layer if name not in COLUMNS]
+        if unknown:
+            raise ConfigError(f"unknown CSV layer(s) {', '.join(unknown)}; choose from {', '.join(COLUMNS)}")
+    fmt = args.format or ("csv" if args.layer else "text" if sys.stdout.isatty() and not args.output else "json")
 
     failures = 0
 
