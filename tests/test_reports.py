@@ -236,6 +236,19 @@ def test_html_renders_hostile_text_inert():
     assert all(h.startswith("#") for h in root.xpath("//@href"))
 
 
+def test_html_panels_drop_bidi_controls_the_article_keeps_them():
+    a = build()
+    a.article.title = "Title \u202ereversed"
+    a.quotes[1].speaker.name = "Petrov\u202e"
+    page = render_html([a])
+    root = lxml.html.fromstring(page)
+    assert "\u202e" not in page.replace(root.xpath("string(//article)"), "")  # outside the article text
+    assert "Title reversed" in page and "Petrov" in page
+    a.article.text = a.article.text.replace("stubbornly", "stubbornl\u202e")  # same length: offsets hold
+    root = lxml.html.fromstring(render_html([a]))
+    assert "stubbornl\u202e" in root.xpath("string(//article)")  # the text is shown as it is
+
+
 def test_html_makes_no_external_requests():
     page = render_html([build()])
     root = lxml.html.fromstring(page)

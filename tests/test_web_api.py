@@ -481,6 +481,21 @@ def test_article_text_is_escaped_in_every_page(make_client):
     assert "&lt;script&gt;alert(" in pages[2] and "onerror=" in pages[2]  # shown as text, inert
 
 
+def test_an_articles_bidi_override_does_not_reverse_the_page(make_client):
+    # an unmatched RIGHT-TO-LEFT OVERRIDE would reverse everything after it in a heading, list or
+    # panel; only the article text itself (shown as it is) may keep it
+    client = make_client()
+    text = 'Officials said "the plan is final\u202e" on Monday, and the minister agreed.'
+    stored = client.post("/api/v1/analyze?store=true", headers=AUTH, json={
+        "text": text, "title": "Talks \u202eend", "outlet": "Wire\u2067"})
+    article_id = stored.json()["article"]["id"]
+    for path in ("/", "/articles", "/search?q=officials"):
+        assert "\u202e" not in html_of(client, path) and "\u2067" not in html_of(client, path), path
+    page = html_of(client, f"/articles/{article_id}")
+    assert "Talks end" in page
+    assert page.count("\u202e") == 1  # in the highlighted article text, not in the panels
+
+
 def test_analyse_form_previews_and_stores_only_when_logged_in(make_client):
     client = make_client()
     preview = client.post("/analyze", data={"input": SECOND})

@@ -18,6 +18,7 @@ need JavaScript; without it the highlights, legend and panels still show.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -39,9 +40,23 @@ MAX_PANEL = 400  # characters of quoted text in a panel
 MAX_UNIQUE = 12  # unique entity texts listed per type
 
 
+# Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def no_bidi_controls(text: str) -> str:
+    """``text`` without bidi embedding, override and isolate controls.
+
+    An article's unmatched RIGHT-TO-LEFT OVERRIDE would otherwise reverse what
+    follows it in a panel, legend or tooltip (closing quotation marks, counts,
+    other fields). The article text itself keeps them: it is shown as it is.
+    """
+    return _BIDI_CONTROLS.sub("", text)
+
+
 def _e(value) -> str:
-    """Escape for text and for quoted attribute values."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape for text and for quoted attribute values (bidi controls dropped, see above)."""
+    return html.escape(no_bidi_controls("" if value is None else str(value)), quote=True)
 
 
 # -- splitting overlapping spans -------------------------------------------

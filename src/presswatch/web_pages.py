@@ -21,10 +21,21 @@ from .errors import PresswatchError
 from .store_query import HL_END, HL_START, Filters
 from .web import TOKEN_COOKIE, NotFound, WebState, package_dir
 from .web_api import MAX_QUERY, AnalyzeRequest, to_article
+from .report_html import no_bidi_controls
 from .web_article import ArticleView, actor_href
 
 router = APIRouter(include_in_schema=False)
 PAGE = 20
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ }}`` string loses bidi controls before escaping, so an article's RLO cannot
+    reverse the page around it; ready markup (the highlighted article text) is left as it is."""
+    import markupsafe
+
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return no_bidi_controls(value)
+    return value
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,7 +44,7 @@ def environment():
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(package_dir("templates", "web"))),
                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
+                             lstrip_blocks=True, finalize=_finalize)
     env.globals["actor_href"] = actor_href
     return env
 
