@@ -530,3 +530,33 @@ def test_congolese_minister_in_a_drc_article_is_not_the_republics(actors_analyze
     holder = actor_at(result, text, "foreign minister")
     assert holder is None or holder.country != "COG"
     assert actor_at(result, text, "Congolese").country == "COD"
+
+
+def test_a_body_in_the_title_picks_its_own_office_holder(actors_analyzer):
+    # a bare "spokesman" is the president's; the Pentagon's is the defence ministry's
+    text = "The Pentagon spokesman said the strikes would continue."
+    assert actor_at(analyze(actors_analyzer, text, "2020-03-01"), text, "spokesman").id == "jonathan-hoffman-usa"
+    assert actor_at(analyze(actors_analyzer, text, "2026-03-01"), text, "spokesman").id == "sean-parnell-usa"
+    text = "The White House spokesman said the talks went well."
+    assert actor_at(analyze(actors_analyzer, text, "2026-03-01"), text, "spokesman").id == "karoline-leavitt-usa"
+    for text in ("The Russian Foreign Ministry spokeswoman said Moscow would respond.",
+                 "Russia's foreign ministry spokeswoman said Moscow would respond."):
+        assert actor_at(analyze(actors_analyzer, text), text, "spokeswoman").id == "maria-zakharova-rus"
+
+
+def test_an_indefinite_title_is_nobody_in_particular(actors_analyzer):
+    for text in ("A Kremlin spokesman declined to comment.",
+                 "A Russian foreign ministry spokeswoman said Moscow would respond.",
+                 "Another US Secretary of State once said the same."):
+        result = analyze(actors_analyzer, text)
+        assert all(a.type != "person" for a in result.actors), text
+    text = "The Kremlin spokesman declined to comment."
+    assert actor_at(analyze(actors_analyzer, text), text, "spokesman").id == "dmitry-peskov-rus"
+
+
+def test_an_unknown_person_takes_the_country_of_the_body_in_their_title(actors_analyzer):
+    text = "White House spokesman Josh Smithers said the talks went well."
+    person = actor_at(analyze(actors_analyzer, text, "2026-03-01"), text, "Smithers")
+    assert person.local and person.country == "USA"
+    text = "Analyst Josh Smithers said the talks went well."  # no body, no country
+    assert actor_at(analyze(actors_analyzer, text, "2026-03-01"), text, "Smithers").country is None

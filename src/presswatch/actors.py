@@ -128,6 +128,8 @@ ORG_TYPES = {"organization", "alliance", "government_body", "media", "party", "g
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK"}
 # Head words that name an organisation's top office ("the NATO chief", "the head of the Alliance").
 TOP_WORDS = {"chief", "head", "leader"}
+# "a spokesman", "another minister": one of several, not the office holder
+INDEFINITE = {"a", "an", "another", "one", "some", "any"}
 NOTABLE_FUNCTIONS = {"head_of_state", "head_of_government", "vice_president", "foreign_minister", "defence_minister",
                      "secretary_general"}
 
@@ -781,10 +783,12 @@ class _Resolution:
                 continue  # a title before or around a name: the name decides
             if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
                 continue
+            if any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children):
+                continue  # "a Kremlin spokesman said": someone unnamed, not Peskov
             s, e = _strip(span).start_char, _strip(span).end_char
             if self.overlaps(s, e) or not in_regions(doc, s, e):
                 continue
-            function, country = self.description(span, tok)
+            function, country, body = self.description(span, tok)
             if function and not country and _bare_title(span):
                 holder = self.salient_holder(function, s)  # "the president said"
                 if holder:
@@ -792,7 +796,7 @@ class _Resolution:
                 continue
             if not function or not country:
                 continue
-            holders = self.holders(function, country)
+            holders = self.holders(function, country, body)
             if len(holders) == 1:
                 self.link(holders[0], s, e)
 
@@ -849,8 +853,12 @@ class _Resolution:
                 ent.actor, ent.reading, ent.country = actor, None, None  # a person, not the town "Jackson"
             self.link(actor, s, e)
 
-    def description(self, span: Span, head: Token) -> tuple[Optional[str], Optional[str]]:
+    def description(self, span: Span, head: Token) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        """(function, ISO3 or organisation id, national body id) of a title without a name:
+        "the Russian Foreign Minister" -> ("foreign_minister", "RUS", None); "a Pentagon
+        spokesman" -> ("spokesperson", "USA", "us-dod")."""
         country = None
+        national_body = None
         words = []
         for t in span:
             if t.lower_ in {"the", "this", "that", "a", "an"} or t.is_punct:
@@ -870,11 +878,13 @@ class _Resolution:
             if iso is None and t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and (t.idx, t.idx + len(t)) not in self.span_actor:
                 iso = body = self.org_in_context(t)  # "the Commission president" after "the European Commission"
             if iso and body and head.lower_ in TOP_WORDS and iso == body and self.international(body):
-                return self.top_office(body), body  # "the Alliance chief", "the head of NATO"
+                return self.top_office(body), body, None  # "the Alliance chief", "the head of NATO"
             if iso and head.lower_ == "head" and body:
-                return _head_function(body), iso
+                return _head_function(body), iso, None
             if iso:
                 country = country or iso
+                if body and body != iso and not self.international(body):
+                    national_body = national_body or body
                 continue
             words.append(t.text)
         title = " ".join(words)
@@ -882,8 +892,8 @@ class _Resolution:
         if function == "leader":  # "the Russian leader", not "the Senate majority leader"
             function = "head_of_government" if country in HOG_LEADS else "head_of_state"
         if function == norm(title):  # no known office
-            return None, None
-        return function, country
+            return None, None, None
+        return function, country, national_body
 
     # -- organisations named by a bare word ---------------------------------
     def international(self, actor_id: str) -> bool:
@@ -928,8 +938,20 @@ class _Resolution:
                 return function
         return None
 
-    def holders(self, function: str, country: str) -> list[str]:
-        return pick_holders(self.kb.holders(function, country, self.date), self.date)
+    def holders(self, function: str, country: str, body: Optional[str] = None) -> list[str]:
+        """Who holds ``function`` in ``country`` on the article date; with ``body`` (a national
+        body's id), only roles at that body ("Pentagon spokesman" is not the White House's)."""
+        found = self.kb.holders(function, country, self.date)
+        entry = self.kb.get(body) if body is not None else None
+        if entry is not None and entry.type != "state":
+            # the body decides among offices of one kind: a bare "spokesman" defaults to the
+            # president's, but "the Pentagon spokesman" is the defence ministry's
+            kind = function.rsplit("_", 1)[-1]
+            names = {norm(n) for n in (entry.name, *entry.aliases)}
+            found = [(e, r) for f in self.kb.functions() if f == function or f.rsplit("_", 1)[-1] == kind
+                     for e, r in self.kb.holders(f, country, self.date)
+                     if r.organization and norm(r.organization) in names]
+        return pick_holders(found, self.date)
 
     # -- people outside the base ----------------------------------------
     def local_person(self, span: Span) -> Optional[str]:
@@ -977,11 +999,18 @@ class _Resolution:
         return None, None
 
     def _country_in(self, span: Span) -> Optional[str]:
+        """The country a title names: a country or demonym word, else the country of a national
+        body linked inside it ("White House spokesman", "a Pentagon official")."""
         for t in span:
             if t.is_title or t.is_upper:
                 iso = self.country_of(t.text)
                 if iso:
                     return iso
+        for ent in span.ents:  # people are resolved before bodies, so look the body up here
+            if ent.label_ in ("ORG", "FAC", "GPE"):
+                found = [e.country for e in self.kb.lookup(_strip(ent).text) if e.country and e.type != "person"]
+                if len(set(found)) == 1:
+                    return found[0]
         return None
 
     def authors(self) -> None:

@@ -333,6 +333,7 @@ class KnowledgeBase:
         self.capitals: dict[str, str] = {}  # norm(city) -> actor id of the government it stands for
         self.buildings: dict[str, str] = {}  # norm(building) -> actor id
         self.by_function: dict[tuple[str, str], list[tuple[Role, str]]] = {}
+        self._functions: Optional[frozenset[str]] = None
         self.executive: dict[tuple[str, str], str] = {}  # (ISO3, "administration"|"government") -> body id
         # Short forms of long names: "security council" -> [("un-security-council", "united nations"), ...]
         self.by_suffix: dict[str, list[tuple[str, str]]] = {}
@@ -478,6 +479,12 @@ class KnowledgeBase:
         for e in self.lookup(text, {"state"}):
             return e.country
         return None
+
+    def functions(self) -> frozenset[str]:
+        """Every office function some role in the base has ("foreign_minister", ...)."""
+        if self._functions is None:
+            self._functions = frozenset(f for f, _ in self.by_function)
+        return self._functions
 
     def holders(self, function: str, country: str, date: str) -> list[tuple[Entry, Role]]:
         """People holding a role of ``function`` in ``country`` on ``date``.
