@@ -544,6 +544,24 @@ def test_serve_starts_uvicorn_with_the_settings(monkeypatch, tmp_path, capsys):
     assert seen["app"].state.pw.open_reads is True and seen["app"].state.pw.token is None
 
 
+def test_serve_on_a_taken_port_is_one_line_and_status_2(monkeypatch, tmp_path, capsys):
+    import socket
+
+    import uvicorn
+
+    from presswatch.cli import main
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: pytest.fail("uvicorn started on a taken port"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--db", f"sqlite:///{tmp_path / 's.db'}"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"presswatch: error: [E101] cannot listen on 127.0.0.1:{port}: "
+                                        "Address already in use"]
+
+
 def test_article_view_details_give_a_place_its_country():
     from presswatch.types import Analysis, Article, Entity
     from presswatch.web_article import ArticleView

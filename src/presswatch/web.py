@@ -342,6 +342,21 @@ def add_serve_arguments(p: argparse.ArgumentParser) -> None:
                    help="let URL analysis fetch loopback, private, link-local or reserved addresses")
 
 
+def _check_port(host: str, port: int) -> None:
+    """A port that is taken (or an address that is not ours) is one line and status 2 before
+    "serving ..." is printed; uvicorn would log its own error after it and exit with 3."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, _, _, _, address = infos[0]
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            sock.bind(address)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -355,6 +370,7 @@ def run_serve(args: argparse.Namespace) -> int:
         raise ConfigError(f"bad port {args.port}")
     if args.max_request_bytes < 1024:
         raise ConfigError("--max-request-bytes must be at least 1024")
+    _check_port(args.host, args.port)
     config = load_config(args.config, {"ingest": {"allow_private": True} if args.allow_private else {}})
     app = create_app(args.db, token, config=config, model=args.model, open_reads=loopback,
                      max_request_bytes=args.max_request_bytes)
