@@ -136,7 +136,6 @@ LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "launch", "begin", "start", 
                "order", "deliver", "send", "complete", "initiate", "signal", "reaffirm", "renew"}
 PHRASE_DEPS = {"prt", "prep", "dobj", "advmod", "pobj", "acomp", "pcomp"}
 PARTICLES = {"over", "out", "down", "up", "off", "back", "on", "in", "away"}
-# Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
 # Definite nouns that refer back to the reporter in a reported clause, and what the reporter must be.
 ANAPHORIC_NOUNS = {"alliance": "body", "bloc": "body", "organisation": "body", "organization": "body",
                    "movement": "body", "group": "body", "country": "state", "government": "state"}
@@ -145,6 +144,7 @@ LEAD_VERBS = {"head", "lead", "chair", "represent", "command"}
 ROLE_WORDS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "negotiator", "diplomat",
               "commander", "leader", "aide", "adviser", "advisor", "man", "woman"}
 CAMEO_FALLBACKS = {"sibling_object", "sibling_default", "majority"}
+# Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
 NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say"}
 
 
@@ -342,8 +342,6 @@ def possessor_state(span: Span, base, congo_republic: bool) -> Optional[str]:
     where a bare "Congo" is the Republic (``congo_republic``), "Congo's" is COG, not the base's COD."""
     owner = possessor_country(span, base)
     return "COG" if owner == "COD" and congo_republic else owner
-
-
 
 
 class _DocContext:
