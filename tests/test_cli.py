@@ -129,6 +129,9 @@ def test_export_to_an_unwritable_path_is_one_line(tmp_path):
     result = run("export", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--format", "csv", "-o", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [f"presswatch: error: [E103] cannot write {tmp_path}: it is a folder"]
+    result = run("export", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--format", "parquet")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["presswatch: error: [E101] --format parquet needs -o FILE"]
 
 
 def test_stdin_plain_text_and_jsonl():

@@ -280,13 +280,14 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from .cli import check_output
 
+    from .errors import ConfigError
+
     table = args.table or ("analyses" if args.format == "jsonl" else "articles")
+    if args.format == "parquet" and not args.output:
+        raise ConfigError("--format parquet needs -o FILE")
     check_output(args.output)
     with _corpus(args) as corpus:
         out = args.output if args.output else (sys.stdout.buffer if args.format == "graphml" else sys.stdout)
-        if args.format == "parquet" and not args.output:
-            print("presswatch: error: --format parquet needs -o FILE", file=sys.stderr)
-            return 2
         n = corpus.export(out, format=args.format, table=table)
     what = "stance edges" if args.format == "graphml" else f"{table} rows"
     print(f"presswatch export: {n} {what}" + (f" to {args.output}" if args.output else ""), file=sys.stderr)
