@@ -446,6 +446,30 @@ def test_empty_jsonl_file(tmp_path, config):
     assert isinstance(one([path], config), EmptyInput)
 
 
+def test_json_file_is_read_as_records_not_as_article_text(tmp_path, config):
+    # an article saved as .json was analysed as its own JSON source ('{"text": ...')
+    one_record = tmp_path / "story.json"
+    one_record.write_text(json.dumps({"text": STORY, "title": "Bridge", "published": "2021-12-20"}), encoding="utf-8")
+    (article,) = read_inputs([str(one_record)], config)
+    assert (article.text, article.title, article.published, article.source) == (
+        STORY, "Bridge", "2021-12-20", str(one_record))
+    many = tmp_path / "batch.json"
+    many.write_text(json.dumps([{"text": "First note by the desk."}, {"title": "no text"}, "x",
+                                {"text": "Second note.", "source": "wire-2"}]), encoding="utf-8")
+    items = list(read_inputs([str(many)], config))
+    assert [type(i).__name__ for i in items] == ["Article", "MalformedRecord", "MalformedRecord", "Article"]
+    assert items[1].source == f"{many}[1]" and items[3].source == "wire-2"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"text": "a",', encoding="utf-8")
+    assert isinstance(one([broken], config), MalformedRecord)
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    assert isinstance(one([empty], config), EmptyInput)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "meta.json").write_text('{"not": "an article"}', encoding="utf-8")
+    assert isinstance(one([tmp_path / "folder"], config), InputError)  # folders are not searched for .json
+
+
 # -- stdin -----------------------------------------------------------------------------------------
 
 

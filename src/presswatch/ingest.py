@@ -44,6 +44,7 @@ from .types import Article
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl",)
+JSON_SUFFIXES = (".json",)  # read when named, not walked: folders hold other JSON (metadata, configs)
 WALKED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 STDIN = "<stdin>"
 RAW_TEXT = "<text>"
@@ -261,6 +262,9 @@ def _read_file(path: Path, settings: IngestSettings) -> Iterator[Article | Input
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_file(path, settings)
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from read_json_file(path, settings)
         return
     try:
         if suffix in HTML_SUFFIXES:
@@ -513,6 +517,39 @@ def read_jsonl_file(path: str | Path, settings: IngestSettings) -> Iterator[Arti
             yield EmptyInput("JSONL file has no records", source=str(path))
 
 
+def read_json_file(path: str | Path, settings: IngestSettings) -> Iterator[Article | InputError]:
+    """A ``.json`` file: one record (an object with ``text``, as on a JSONL line) or a list of them.
+
+    Errors name ``PATH`` or ``PATH[i]``. Its JSON is not analysed as if it were an article's text.
+    """
+    path = Path(path)
+    limit = _jsonl_line_limit(settings)
+    try:
+        data = _read_bytes(path, limit, "JSON (use .jsonl for more)")
+        record = json.loads(data.decode("utf-8-sig"))
+    except InputError as exc:
+        yield exc
+        return
+    except UnicodeDecodeError as exc:
+        yield DecodeError(f"invalid UTF-8 at byte {exc.start} (JSON must be UTF-8)", source=str(path))
+        return
+    except json.JSONDecodeError as exc:
+        yield MalformedRecord(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", source=str(path))
+        return
+    except RecursionError:
+        yield MalformedRecord("invalid JSON: nested too deeply", source=str(path))
+        return
+    items = list(enumerate(record)) if isinstance(record, list) else [(None, record)]
+    if not items:
+        yield EmptyInput("JSON file holds an empty list", source=str(path))
+    for i, item in items:
+        where = str(path) if i is None else f"{path}[{i}]"
+        try:
+            yield article_from_record(item, where, settings)
+        except InputError as exc:
+            yield exc
+
+
 # -- stdin -------------------------------------------------------------------------
 
 
@@ -664,8 +701,8 @@ def load_one(item: str | os.PathLike, config: Mapping[str, Any] | None) -> Artic
     if exists:
         if path.is_dir():
             raise InputError("is a directory (use read_inputs for folders)", source=str(path))
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            raise InputError("a JSONL file holds many articles (use read_inputs)", source=str(path))
+        if path.suffix.lower() in JSONL_SUFFIXES + JSON_SUFFIXES:
+            raise InputError("a JSON or JSONL file holds records (use read_inputs)", source=str(path))
         (result,) = list(_read_file(path, settings))
         if isinstance(result, InputError):
             raise result
@@ -677,5 +714,5 @@ def load_one(item: str | os.PathLike, config: Mapping[str, Any] | None) -> Artic
 
 __all__ = [
     "IngestSettings", "read_inputs", "load_one", "check_size", "decode_bytes", "article_from_html",
-    "article_from_record", "read_jsonl", "read_stdin", "walk_directory", "text_id",
+    "article_from_record", "read_jsonl", "read_json_file", "read_stdin", "walk_directory", "text_id",
 ]
