@@ -97,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_analyze_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, glob, URL, .jsonl file or - (stdin)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="file, folder, glob, URL, .json or .jsonl file, or - (stdin)")
     p.add_argument("--format", choices=["text", "json", "jsonl", "html", "csv"], default=None,
                    help="report format (default: text on a terminal, else json)")
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")

@@ -62,7 +62,8 @@ def _console() -> Console:
 # -- ingest ---------------------------------------------------------------------------
 
 def add_ingest_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, glob, URL, .jsonl file or - (stdin)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="file, folder, glob, URL, .json or .jsonl file, or - (stdin)")
     _db_argument(p)
     p.add_argument("--workers", type=_positive, default=1, metavar="N",
                    help="analyse in N processes (or N Ray actors), each loading the models once")
