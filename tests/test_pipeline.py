@@ -41,6 +41,27 @@ def test_unknown_layer_and_model_errors():
         Analyzer(model="no_such_model_xyz")
 
 
+@pytest.mark.parametrize("toml, message", [
+    ('[pipline]\nlayers = ["quotes"]\n', "unknown section [pipline]"),
+    ("[ingest]\nmax_char = 5\n", "unknown key(s) max_char in [ingest]"),
+    ("pipeline = 3\n", "[pipeline] must be a table"),
+])
+def test_a_misspelt_config_file_is_refused_not_ignored(tmp_path, toml, message):
+    path = tmp_path / "typo.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert message in str(info.value) and str(path) in str(info.value)
+
+
+def test_a_bad_key_in_a_layer_section_is_one_config_error():
+    # spaCy validates a component's settings; its ConfigValidationError was a traceback
+    with pytest.raises(ConfigError, match=r"\[layout\] bogus: unexpected argument"):
+        build_nlp(load_config(None, {"pipeline": {"layers": []}, "layout": {"bogus": 1}}))
+    with pytest.raises(ConfigError, match=r"\[layout\] dayfirst"):
+        build_nlp(load_config(None, {"pipeline": {"layers": []}, "layout": {"dayfirst": "sometimes"}}))
+
+
 def test_a_partial_config_dict_is_merged_with_the_defaults():
     # Analyzer(config=dict) used the dict as the whole configuration: no [pipeline] model -> KeyError
     analyzer = Analyzer(config={"pipeline": {"layers": ["layout"]}, "ingest": {"max_chars": 500}})

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import ConfigValidationError
 
 from . import __version__
 from .config import Config, load_config, merge
@@ -78,7 +79,12 @@ def build_nlp(config: Config) -> tuple[Language, list[str]]:
         layer_cfg = dict(config.get(layer, {}))
         layer_cfg.pop("enabled", None)
         kwargs: dict[str, Any] = {"first": True} if where == "first" else {}
-        nlp.add_pipe(component, config=layer_cfg, **kwargs)
+        try:
+            nlp.add_pipe(component, config=layer_cfg, **kwargs)
+        except ConfigValidationError as exc:  # a misspelt or mistyped key in the [layer] section
+            problems = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ()) if x != component) or '?'}: "
+                                 f"{e.get('msg', 'invalid')}" for e in (exc.errors or [])[:5])
+            raise ConfigError(f"[{layer}] {problems or exc.title or 'invalid settings'}") from None
         added.append(layer)
     return nlp, added
 
