@@ -103,6 +103,9 @@ def test_unwritable_output_is_one_line_before_any_analysis(tmp_path, article_fil
             reason if reason != "does not exist" else f"folder {target.parent} does not exist")]
         # in-process: refused before the models load
         assert cli.main(["analyze", str(article_file), "--format", fmt, "-o", str(target)]) == 2
+    before = article_file.read_text("utf-8")
+    assert cli.main(["analyze", str(article_file), "--format", fmt, "-o", str(article_file)]) == 2
+    assert article_file.read_text("utf-8") == before  # the article is not replaced by its report
 
 
 def test_layer_is_checked_before_the_analysis_and_implies_csv(article_file, monkeypatch, capsys):

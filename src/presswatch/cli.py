@@ -139,7 +139,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     if args.allow_private:
         overrides["ingest"]["allow_private"] = True
     config = load_config(args.config, overrides)
-    check_output(args.output)  # before the analysis, not after minutes of it
+    check_output(args.output, args.inputs)  # before the analysis, not after minutes of it
     if args.layer:  # checked first too: an ignored --layer would hand over the wrong table
         from .export_csv import COLUMNS
 
@@ -216,11 +216,19 @@ def write_report(analyses: list, fmt: str, output: str | None, layers: Iterable[
         _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
 
 
-def check_output(output: str | None) -> None:
-    """Refuse an ``-o`` path that cannot be written (OutputError, exit status 2)."""
+def check_output(output: str | None, inputs: Iterable[str] = ()) -> None:
+    """Refuse an ``-o`` path that cannot be written, or that is one of the ``inputs`` files
+    (the report would replace the article; OutputError, exit status 2)."""
     if not output:
         return
     path = Path(output)
+    for item in inputs:
+        try:
+            same = Path(item).is_file() and path.exists() and path.samefile(item)
+        except OSError:
+            same = False
+        if same:
+            raise OutputError(f"cannot write {output}: it is an input (the report would replace it)")
     if path.is_dir():
         raise OutputError(f"cannot write {output}: it is a folder")
     if not path.parent.is_dir():
