@@ -469,6 +469,24 @@ def test_csv_exports_defuse_spreadsheet_formulas(store):
     assert json.loads(out.getvalue().splitlines()[0])["title"] == evil.article.title
 
 
+def test_graphml_survives_control_characters_from_the_article(store):
+    # a form feed or vertical tab in an article reached a stance target and an actor name; the
+    # GraphML writer refused the whole graph ("All strings must be XML compatible")
+    import networkx as nx
+
+    a = make_analysis()
+    a.stances[2].target = StanceTarget(None, "the grain\x0b deal\x0c")
+    a.actors[1].name = "NATO\x1b"
+    store.write_analysis(a, PIPE)
+    out = io.BytesIO()
+    assert export(store, "graphml", out) == 3
+    g = nx.read_graphml(io.BytesIO(out.getvalue()))
+    assert g.nodes["text:the grain deal"]["label"] == "the grain\ufffd deal\ufffd"
+    assert g.nodes["Q7184"]["label"] == "NATO\ufffd"
+    network = stance_network(store)
+    assert nx.read_graphml(io.BytesIO(network_graphml(network))).number_of_edges() == len(network["edges"])
+
+
 def test_exports(filled, tmp_path):
     out = io.StringIO()
     assert export(filled, "jsonl", out) == 2

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import IO, Any, Iterable
 
 from .export_csv import formula_safe
@@ -59,15 +60,25 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str) -> int:
     return len(flat)
 
 
+# Characters XML 1.0 cannot hold: most C0 controls, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    """Strings with U+FFFD for what XML cannot hold (an article's form feed reached actor and
+    stance texts, and the GraphML writer refused the whole graph); other values unchanged."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _write_graph(nodes: Iterable[tuple[str, dict[str, Any]]], edges: Iterable[tuple[str, str, dict[str, Any]]],
                  out: IO[bytes]) -> int:
     import networkx as nx
 
     g = nx.DiGraph(name="presswatch stance graph")
     for key, attrs in nodes:
-        g.add_node(key, **attrs)
+        g.add_node(_xml_safe(key), **{k: _xml_safe(v) for k, v in attrs.items()})
     for src, dst, attrs in edges:
-        g.add_edge(src, dst, **attrs)
+        g.add_edge(_xml_safe(src), _xml_safe(dst), **{k: _xml_safe(v) for k, v in attrs.items()})
     nx.write_graphml(g, out, encoding="utf-8", prettyprint=True)
     return g.number_of_edges()
 
