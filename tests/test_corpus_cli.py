@@ -325,3 +325,24 @@ def test_query_command_csv_defuses_spreadsheet_formulas(tmp_path, capsys):
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     titles = {r["title"] for r in rows}
     assert titles == {"'=cmd|' /C calc'!A0 grain corridor"}, titles
+
+
+def test_actor_text_says_undated_instead_of_question_marks(tmp_path, capsys):
+    from presswatch import cli
+    from test_store import PIPE, make_analysis
+
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    with open_store(db) as s:
+        a = make_analysis(published=None)
+        a.events[0].date = None
+        s.write_analysis(a, PIPE)
+    assert cli.main(["actor", "Sergey Lavrov", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "1 articles, 1 mentions, no dated article" in out and "? to ?" not in out
+    assert "by month:" not in out and "  undated [direct] The expansion of NATO" in out
+    with open_store(db) as s:
+        s.write_analysis(make_analysis(title="Dated copy of the talks", published="2022-03-01",
+                                       filler="Another sentence makes this a different article. "), PIPE)
+    assert cli.main(["actor", "Sergey Lavrov", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "2022-03-01 to 2022-03-01" in out and "by month: 2022-03: 1" in out

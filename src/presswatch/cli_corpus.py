@@ -210,8 +210,8 @@ def run_actor(args: argparse.Namespace) -> int:
     a = profile["actor"]
     c.print(f"[bold]{escape(a['name'])}[/] [dim]({escape(a['key'])}; {escape(a['type'] or '?')}"
             f"{'; ' + escape(a['country']) if a['country'] else ''}{'; local' if a['local'] else ''})[/]")
-    c.print(f"{profile['articles']} articles, {profile['mentions']} mentions, "
-            f"{profile['first'] or '?'} to {profile['last'] or '?'}")
+    when = f"{profile['first']} to {profile['last']}" if profile["first"] else "no dated article"
+    c.print(f"{profile['articles']} articles, {profile['mentions']} mentions, {when}")
     for role in a["roles"]:
         span = " - ".join(x for x in (role.get("start"), role.get("end")) if x)
         c.print("  role: " + escape(", ".join(x for x in (role.get("title"), role.get("organization"),
@@ -220,9 +220,11 @@ def run_actor(args: argparse.Namespace) -> int:
         c.print("[dim]also matches: " + escape(", ".join(f"{m['name']} ({m['key']})"
                                                          for m in profile["other_matches"])) + "[/]")
     c.print(f"\n[bold]Quotes[/] ({profile['quotes_total']})")
-    c.print("  by month: " + ", ".join(f"{m['month']}: {m['quotes']}" for m in profile["quotes_by_month"]))
+    if profile["quotes_by_month"]:
+        c.print("  by month: " + ", ".join(f"{m['month']}: {m['quotes']}" for m in profile["quotes_by_month"]))
     for q in profile["quotes"]:
-        c.print(f"  {q['article']['published'] or '?'} [{q['kind']}] " + escape(q["text"] or ""))
+        # escaped: rich took "[direct]" for a style tag and printed nothing
+        c.print(f"  {q['article']['published'] or 'undated'} " + escape(f"[{q['kind']}] {q['text'] or ''}"))
     for side in ("source", "target"):
         c.print(f"\n[bold]Events as {side}[/]: " + ", ".join(f"{e['type']} {e['count']}"
                                                             for e in profile[f"events_as_{side}"]))
