@@ -128,6 +128,17 @@ def test_layer_is_checked_before_the_analysis_and_implies_csv(article_file, monk
                                             "reading,country"
 
 
+@pytest.mark.parametrize("command", [["search", "grain"], ["actor", "Lavrov"], ["stances"], ["export"]])
+def test_query_commands_do_not_create_a_missing_corpus(tmp_path, command):
+    # a misspelt --db made a new empty store and answered "no hits"
+    typo = tmp_path / "corpsu.db"
+    result = run(*command, "--db", f"sqlite:///{typo}")
+    assert result.returncode == 1 and not typo.exists()
+    assert result.stderr.strip().splitlines() == [
+        f"presswatch: error: [E201] no corpus at {typo}; create one with: presswatch ingest INPUT... "
+        f"--db sqlite:///{typo}"]
+
+
 def test_export_to_an_unwritable_path_is_one_line(tmp_path):
     result = run("export", "--db", f"sqlite:///{tmp_path / 'c.db'}", "--format", "csv", "-o", str(tmp_path))
     assert result.returncode == 2
@@ -230,6 +241,9 @@ def test_a_component_failure_on_one_document_does_not_sink_the_batch(tmp_path, m
 ])
 def test_a_closed_stdout_ends_quietly(article_file, tmp_path, command):
     # `presswatch ... | head -0`: the reader is gone before anything is written
+    from presswatch.store import open_store
+
+    open_store(f"sqlite:///{tmp_path / 'c.db'}").close()  # an empty corpus: search answers "no hits"
     args = [a.format(article=article_file, db=tmp_path / "c.db") for a in command]
     proc = subprocess.Popen([sys.executable, "-m", "presswatch.cli", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONWARNINGS": "ignore"})

@@ -44,8 +44,17 @@ def _positive(value: str) -> int:
 
 
 def _corpus(args: argparse.Namespace, **kwargs: Any):
-    from .corpus import Corpus
+    """The corpus of a query or export command. A SQLite file that does not exist is an error:
+    opening it would create an empty store, and a misspelt --db would answer "no hits"."""
+    from pathlib import Path
 
+    from .corpus import Corpus
+    from .errors import StoreError
+    from .store import sqlite_path
+
+    path = sqlite_path(args.db)
+    if path is not None and path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no corpus at {path}; create one with: presswatch ingest INPUT... --db {args.db}")
     return Corpus(args.db, **kwargs)
 
 
@@ -90,8 +99,9 @@ def run_ingest(args: argparse.Namespace) -> int:
     from .corpus import Corpus
 
     if args.ray_address and args.executor != "ray":
-        print("presswatch: error: --ray-address needs --executor ray", file=sys.stderr)
-        return 2
+        from .errors import ConfigError
+
+        raise ConfigError("--ray-address needs --executor ray")
     overrides: dict[str, Any] = {"ingest": {}}
     if args.max_chars is not None:
         overrides["ingest"]["max_chars"] = args.max_chars

@@ -53,18 +53,24 @@ def pipeline_id(version: str, model: str, layers: Sequence[str]) -> str:
     return f"{version}|{model}|{','.join(layers)}"
 
 
-def open_store(url: str | None = None) -> "Store":
+def sqlite_path(url: str | None) -> str | None:
+    """The file (or ``:memory:``) of a SQLite URL or bare path; None for PostgreSQL."""
     url = url or DEFAULT_URL
     if url.startswith(("postgresql://", "postgres://")):
-        return PostgresStore(url)
+        return None
     if url.startswith("sqlite:"):
         m = re.fullmatch(r"sqlite:///(.+)", url)
         if not m:
             raise ConfigError(f"bad SQLite URL {url!r}; use sqlite:///relative.db or sqlite:////absolute/path.db")
-        return SQLiteStore(m.group(1))
+        return m.group(1)
     if "://" in url:
         raise ConfigError(f"unsupported database URL {url.split('://')[0]}://...; use sqlite:/// or postgresql://")
-    return SQLiteStore(url)
+    return url
+
+
+def open_store(url: str | None = None) -> "Store":
+    path = sqlite_path(url)
+    return PostgresStore(url or DEFAULT_URL) if path is None else SQLiteStore(path)
 
 
 class Store(abc.ABC):
