@@ -107,6 +107,12 @@ def test_pipe_keeps_order_and_layers_are_listed(analyzer):
     assert set(results[0].meta["layers"]) <= set(LAYERS)
 
 
+@pytest.mark.parametrize("item", [None, 12, b"bytes of text", ["a list"]])
+def test_analyze_names_what_it_accepts(item):
+    with pytest.raises(TypeError, match=f"expected article text, a path, a URL or an Article, not {type(item).__name__}"):
+        presswatch.analyze(item, layers=["layout", "entities"])
+
+
 def test_analyze_accepts_text_and_path(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")

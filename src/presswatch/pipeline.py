@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -124,6 +125,8 @@ class Analyzer:
         if isinstance(item, Article):
             ingest.check_size(item.text, item.source or "<article>", self.config)
             return item
+        if not isinstance(item, (str, os.PathLike)):  # not a TypeError from deep inside pathlib
+            raise TypeError(f"expected article text, a path, a URL or an Article, not {type(item).__name__}")
         return ingest.load_one(item, self.config)
 
     # -- analysis -------------------------------------------------------
