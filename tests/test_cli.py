@@ -251,3 +251,34 @@ def test_a_closed_stdout_ends_quietly(article_file, tmp_path, command):
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_short_or_name_heavy_english_gets_no_language_verdict():
+    from presswatch.language import detect_language
+
+    assert detect_language("Putin met Biden in Geneva.") is None  # langdetect: nl 0.57 / de 0.43
+    assert detect_language("Kenyan police fired tear gas at protesters in Nairobi.") == "en"
+    assert detect_language("Der Minister sagte, die Gespräche seien gut verlaufen.") == "de"
+    assert detect_language("Oil up.") is None
+
+
+def test_help_and_corpus_commands_do_not_load_spacy():
+    code = ("import sys\nfrom presswatch.cli import main\n"
+            "for argv in (['--help'], ['search', '--help'], ['eval', '--help']):\n"
+            "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
+            "print('spacy' in sys.modules, 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "False False", out.stderr
+    import presswatch
+
+    assert presswatch.Analyzer.__name__ == "Analyzer" and "Corpus" in dir(presswatch)
+
+
+def test_a_chosen_subcommand_gets_its_arguments_and_the_rest_stay_listed():
+    from presswatch.cli import build_parser
+
+    parser = build_parser(["eval", "techniques", "--ptc", "x"])
+    args = parser.parse_args(["eval", "techniques", "--ptc", "x"])
+    assert args.ptc == "x" and callable(args.func)
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    assert {"analyze", "search", "eval", "train", "kb"} <= set(sub.choices)

@@ -24,9 +24,25 @@ from .types import (  # noqa: E402
     Technique,
 )
 from .errors import PresswatchError, InputError  # noqa: E402
-from .pipeline import Analyzer, analyze  # noqa: E402
 from .config import load_config  # noqa: E402
-from .corpus import Corpus  # noqa: E402
+
+# Loaded on first use: importing spaCy costs about 1.5 s, which `presswatch --help` and the
+# corpus queries should not pay.
+_LAZY = {"Analyzer": "pipeline", "analyze": "pipeline", "Corpus": "corpus"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "__version__", "SCHEMA_VERSION", "analyze", "Analyzer", "Corpus", "load_config",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import json
 import os
 import sys
@@ -52,16 +53,27 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"presswatch: error: {message}\n")
 
 
-def _module(name: str):
+def _present(name: str) -> bool:
+    """Whether a command's module is installed, without importing it."""
     try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen(argv: list[str] | None) -> tuple[str | None, str | None] | None:
+    """(command, target) named in ``argv``; None means "build every subcommand" (docs, tests)."""
+    if argv is None:
+        return None
+    words = [a for a in argv if not a.startswith("-")]
+    return (words[0] if words else None), (words[1] if len(words) > 1 else None)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole CLI; with ``argv``, only the subcommand it names gets its arguments and its
+    module imported (the others are listed with their help), so ``--help`` and the corpus
+    queries do not pay for loading spaCy and torch."""
+    chosen = _chosen(argv)
     parser = _Parser(prog="presswatch", description="Evidence-linked facts from news articles.")
     parser.add_argument("--version", action="version", version=f"presswatch {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -74,25 +86,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=run_analyze)
 
     for name, (module_name, help_text) in COMMANDS.items():
-        module = _module(module_name)
-        if module is None:
+        if not _present(module_name):
             continue
         p = sub.add_parser(name, help=help_text, description=help_text)
-        getattr(module, f"add_{name}_arguments")(p)
-        p.set_defaults(func=getattr(module, f"run_{name}"))
+        if chosen is None or chosen[0] == name:
+            module = importlib.import_module(module_name)
+            getattr(module, f"add_{name}_arguments")(p)
+            p.set_defaults(func=getattr(module, f"run_{name}"))
 
     for group, targets in GROUPS.items():
-        present = {t: (m, h) for t, (m, h) in targets.items() if _module(m) is not None}
+        present = {t: (m, h) for t, (m, h) in targets.items() if _present(m)}
         if not present:
             continue
         gp = sub.add_parser(group, help=f"{group}: " + ", ".join(present))
         gsub = gp.add_subparsers(dest="target", metavar="TARGET", parser_class=_Parser)
         gsub.required = True
         for target, (module_name, help_text) in present.items():
-            module = importlib.import_module(module_name)
             tp = gsub.add_parser(target, help=help_text, description=help_text)
-            module.add_arguments(tp)
-            tp.set_defaults(func=module.run)
+            if chosen is None or chosen == (group, target):
+                module = importlib.import_module(module_name)
+                module.add_arguments(tp)
+                tp.set_defaults(func=module.run)
     return parser
 
 
@@ -248,7 +262,8 @@ def _write(text: str, output: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

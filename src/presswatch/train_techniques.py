@@ -34,8 +34,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .techniques import (CONFIG, WEIGHTS, Window, attention_mask, batch_ids, build_heads, decode_spans,
-                         line_segments, load_base, make_windows, span_features)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the module itself loads spaCy and torch only when a command runs
+    from .techniques import Window
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Prepared:
 
 def prepare(article, tokenizer, labels: list[str], max_len: int) -> Prepared:
     from .eval_techniques import merge_spans
+    from .techniques import line_segments, make_windows
 
     lines = line_segments(article.text)
     windows = make_windows(tokenizer, article.text, lines, max_len)
@@ -116,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
     from .eval_techniques import full_scores, si_scores, tc_scores
     from .errors import ConfigError
     from .ptc import TECHNIQUES, read_split
-    from .techniques import default_model_dir, pool_span
+    from .techniques import (CONFIG, WEIGHTS, attention_mask, batch_ids, build_heads, decode_spans,
+                             default_model_dir, line_segments, load_base, pool_span, span_features)
 
     if args.second_stage_only:
         out = Path(args.out) if args.out else default_model_dir()
@@ -384,7 +388,7 @@ def fit_second_stage(args: argparse.Namespace, out: Path) -> dict:
 
     from .eval_techniques import full_scores, si_scores, tc_scores
     from .ptc import TECHNIQUES, read_split
-    from .techniques import TechniqueModel, parse_texts
+    from .techniques import CONFIG, TechniqueModel, decode_spans, line_segments, parse_texts
 
     t0 = time.time()
     labels = list(TECHNIQUES)
