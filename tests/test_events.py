@@ -429,3 +429,16 @@ def test_first_person_source_inside_its_own_quote_does_not_recurse():
             "place the landlocked countries on a sound path of development.\n")
     analysis = Analyzer(layers=["actors", "quotes", "events"]).analyze(text)
     assert analysis.article.text == text
+
+
+def test_the_state_an_official_speaks_for_is_listed_even_unnamed(events_analyzer):
+    from presswatch.types import Article
+
+    text = "Sergey Lavrov condemned the attack on the embassy."
+    result = events_analyzer.analyze(Article(id="t", text=text, published="2021-12-20"))
+    ids = {a.id for a in result.actors}
+    sources = {s.source for s in result.stances}
+    assert "sergey-lavrov-rus" in sources and len(sources) == 2  # Lavrov, and Russia through him
+    assert sources <= ids  # every stance source resolves, Russia included, though never named
+    russia = next(a for a in result.actors if a.id in sources - {"sergey-lavrov-rus"})
+    assert russia.type == "state" and russia.country == "RUS" and not russia.mentions

@@ -241,7 +241,17 @@ class EventsComponent:
             conf = (0.8 if item.curated else 0.6) * (0.8 if ev.modality == "hypothetical" else 1.0)
             claims.append(Claim(source, item.attitude, tgt.actor, tgt.text, key, list(ev.evidence),
                                 ev.id, conf))
-        return build_stances(claims, ctx.actors, ctx.article_date, ctx.state_id, self.official_to_state)
+        states: dict[str, str] = {}  # state id -> ISO3, for the states officials speak for
+
+        def state_for(iso3: str) -> Optional[str]:
+            states[ctx.state_id(iso3)] = iso3
+            return ctx.state_id(iso3)
+
+        stances = build_stances(claims, ctx.actors, ctx.article_date, state_for, self.official_to_state)
+        for stance in stances:  # a state the article never names ("the NYPD" speaks for the US) is listed
+            if stance.source in states:
+                ctx.state_actor(states[stance.source])
+        return stances
 
 
 # -- document context: actors, quotes, regions ---------------------------------
