@@ -29,6 +29,31 @@ def analyzer():
 
 
 @pytest.fixture(scope="session")
+def events_analyzer():
+    """An Analyzer with the layers events read (quotes, actors, events), loaded once."""
+    from presswatch import Analyzer
+
+    return Analyzer(layers=["quotes", "actors", "events"])
+
+
+def first_event(analyzer, text: str, etype: str):
+    """(analysis, first event of ``etype``) of ``text``; fails when there is none."""
+    from presswatch.types import Article
+
+    analysis = analyzer.analyze(Article(id="t", text=text))
+    found = [e for e in analysis.events if e.type == etype]
+    assert found, (text, [e.type for e in analysis.events])
+    return analysis, found[0]
+
+
+def event_code(analysis, arg):
+    """The country code (ISO3, IGO, NGO) of an event argument's actor, as the scorer reads it."""
+    from presswatch.eval_events import actor_code
+
+    return actor_code(analysis, arg.actor) if arg is not None else None
+
+
+@pytest.fixture(scope="session")
 def nlp():
     import spacy
 

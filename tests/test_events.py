@@ -14,13 +14,6 @@ pytestmark = pytest.mark.slow
 DATE = "2021-12-20"  # a Monday
 
 
-@pytest.fixture(scope="module")
-def events_analyzer():
-    from presswatch import Analyzer
-
-    return Analyzer(layers=["quotes", "actors", "events"])
-
-
 def run(analyzer, text, published=DATE):
     return analyzer.analyze(Article(id="t", text=text, published=published))
 

@@ -7,27 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from conftest import event_code
 from presswatch.eval_events import _analyse, actor_code, main_event
 from presswatch.types import Article
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def analyzer():
-    from presswatch import Analyzer
-
-    return Analyzer(layers=["quotes", "actors", "events"])
-
-
-def _main(analyzer, text):
+def _main(events_analyzer, text):
     """The scorer's main event of a one-sentence record, with its analysis."""
-    analysis = _analyse(analyzer, [{"id": "t", "text": text}])[0]
+    analysis = _analyse(events_analyzer, [{"id": "t", "text": text}])[0]
     return analysis, main_event(analysis.events)
-
-
-def _code(analysis, arg):
-    return actor_code(analysis, arg.actor)
 
 
 @pytest.mark.parametrize("text,etype,source", [
@@ -36,15 +26,15 @@ def _code(analysis, arg):
      "MOBILIZE", "CHL"),
     ("Algeria's government, angered by Spanish remarks, recalled its ambassador from Madrid.", "SANCTION", "DZA"),
 ])
-def test_main_event_is_the_highest_clause_not_the_first(analyzer, text, etype, source):
-    analysis, ev = _main(analyzer, text)
+def test_main_event_is_the_highest_clause_not_the_first(events_analyzer, text, etype, source):
+    analysis, ev = _main(events_analyzer, text)
     assert ev is not None and ev.type == etype
-    assert _code(analysis, ev.source) == source
+    assert event_code(analysis, ev.source) == source
 
 
-def test_events_are_coded_governing_clause_first(analyzer):
+def test_events_are_coded_governing_clause_first(events_analyzer):
     # "agreed to withdraw" is one event even when the complement's verb is coded on its own
-    analysis = analyzer.analyze(Article(id="t", text="To end the standoff, Serbia agreed to withdraw its police."))
+    analysis = events_analyzer.analyze(Article(id="t", text="To end the standoff, Serbia agreed to withdraw its police."))
     assert [e.type for e in analysis.events if e.modality != "demanded"] == ["CONCEDE"]
 
 
@@ -70,24 +60,24 @@ def test_events_are_coded_governing_clause_first(analyzer):
     ("Denmark slashed its funding to Tanzania.", "SANCTION", "DNK", "TZA"),
     ("Finland extended an invitation to Estonia to join the talks.", "REQUEST", "FIN", "EST"),
 ])
-def test_reported_received_and_patterned_events(analyzer, text, etype, source, target):
-    analysis, ev = _main(analyzer, text)
+def test_reported_received_and_patterned_events(events_analyzer, text, etype, source, target):
+    analysis, ev = _main(events_analyzer, text)
     assert ev is not None and ev.type == etype, [(e.type, e.cue) for e in analysis.events]
-    assert _code(analysis, ev.source) == source
-    assert _code(analysis, ev.target) == target
+    assert event_code(analysis, ev.source) == source
+    assert event_code(analysis, ev.target) == target
 
 
 @pytest.mark.parametrize("text", [
     "The ministry will respond to the letter next week.",
     "Kenya responded to the earthquake with rescue teams.",
 ])
-def test_an_answer_to_a_question_or_an_asserted_answer_is_no_threat(analyzer, text):
-    analysis = analyzer.analyze(Article(id="t", text=text))
+def test_an_answer_to_a_question_or_an_asserted_answer_is_no_threat(events_analyzer, text):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
     assert "THREATEN" not in {e.type for e in analysis.events}
 
 
-def test_a_received_event_needs_an_aid_or_support_noun(analyzer):
-    analysis = analyzer.analyze(Article(id="t", text="Peru received the Chilean president in Lima."))
+def test_a_received_event_needs_an_aid_or_support_noun(events_analyzer):
+    analysis = events_analyzer.analyze(Article(id="t", text="Peru received the Chilean president in Lima."))
     assert not any(e.type == "AID" for e in analysis.events)
 
 
@@ -108,7 +98,7 @@ def test_heldout_batch_8_is_well_formed():
     assert len(records) == 55 and all(r["event"] and r["source"] for r in records)
 
 
-def test_mechanisms_count_reported_speech_and_clause_choice(analyzer):
+def test_mechanisms_count_reported_speech_and_clause_choice(events_analyzer):
     from presswatch.eval_events import error_mechanisms, main_event_facts, score_gsr
 
     records = [
@@ -119,8 +109,8 @@ def test_mechanisms_count_reported_speech_and_clause_choice(analyzer):
                             "to the border.", "event": "MOBILIZE", "source": ["CHL"], "target": []},
     ]
     facts, analyses = [], []
-    for doc in analyzer.nlp.pipe(analyzer._make_doc(Article(id=r["id"], text=r["text"])) for r in records):
-        analyses.append(_analyse_doc(analyzer, doc))
+    for doc in events_analyzer.nlp.pipe(events_analyzer._make_doc(Article(id=r["id"], text=r["text"])) for r in records):
+        analyses.append(_analyse_doc(events_analyzer, doc))
         facts.append(main_event_facts(doc, analyses[-1]))
     _, rows = score_gsr(records, analyses)
     counts = error_mechanisms(records, rows, facts)
@@ -132,10 +122,10 @@ def test_mechanisms_count_reported_speech_and_clause_choice(analyzer):
         assert not set(key.lower().replace("=", " ").replace("->", " ").split()) & words, key
 
 
-def _analyse_doc(analyzer, doc):
+def _analyse_doc(events_analyzer, doc):
     from presswatch.eval_events import _cue_depth
 
-    analysis = analyzer.to_analysis(doc)
+    analysis = events_analyzer.to_analysis(doc)
     analysis.events.sort(key=lambda e: (e.modality == "demanded", _cue_depth(doc, e), e.cue[0]))
     return analysis
 
@@ -144,13 +134,13 @@ def _analyse_doc(analyzer, doc):
     ("Greek border posts came under fire from Turkish troops overnight.", "ASSAULT", "TUR", "GRC"),
     ("Hungary faced sharp criticism from Sweden over the media law.", "ACCUSE", "SWE", "HUN"),
 ])
-def test_received_hostility_is_the_giver_s_act(analyzer, text, etype, source, target):
-    analysis, ev = _main(analyzer, text)
+def test_received_hostility_is_the_giver_s_act(events_analyzer, text, etype, source, target):
+    analysis, ev = _main(events_analyzer, text)
     assert ev is not None and ev.type == etype, [(e.type, e.cue) for e in analysis.events]
-    assert _code(analysis, ev.source) == source
-    assert _code(analysis, ev.target) == target
+    assert event_code(analysis, ev.source) == source
+    assert event_code(analysis, ev.target) == target
 
 
-def test_hostility_received_from_nobody_named_keeps_its_subject_as_source(analyzer):
-    analysis = analyzer.analyze(Article(id="t", text="Hungary faced growing criticism over the media law."))
+def test_hostility_received_from_nobody_named_keeps_its_subject_as_source(events_analyzer):
+    analysis = events_analyzer.analyze(Article(id="t", text="Hungary faced growing criticism over the media law."))
     assert not any(e.type == "ACCUSE" and actor_code(analysis, e.source.actor) == "HUN" for e in analysis.events)

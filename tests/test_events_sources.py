@@ -6,28 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from presswatch.eval_events import actor_code, error_mechanisms, main_event_facts, score_gsr
+from conftest import event_code, first_event
+from presswatch.eval_events import error_mechanisms, main_event_facts, score_gsr
 from presswatch.types import Article
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def analyzer():
-    from presswatch import Analyzer
-
-    return Analyzer(layers=["quotes", "actors", "events"])
-
-
-def _event(analyzer, text, etype):
-    analysis = analyzer.analyze(Article(id="t", text=text))
-    found = [e for e in analysis.events if e.type == etype]
-    assert found, (text, [e.type for e in analysis.events])
-    return analysis, found[0]
-
-
-def _code(analysis, arg):
-    return actor_code(analysis, arg.actor)
 
 
 @pytest.mark.parametrize("text,etype,source", [
@@ -35,9 +18,9 @@ def _code(analysis, arg):
     ("Hundreds of dissidents were detained in Havana during the weekend.", "COERCE", "CUB"),
     ("Lebanon's army was placed on high alert after the border incident.", "MOBILIZE", "LBN"),
 ])
-def test_agentless_passives_of_repression_and_mobilisation_have_an_implied_source(analyzer, text, etype, source):
-    analysis, event = _event(analyzer, text, etype)
-    assert _code(analysis, event.source) == source
+def test_agentless_passives_of_repression_and_mobilisation_have_an_implied_source(events_analyzer, text, etype, source):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert event_code(analysis, event.source) == source
     # the implied state is listed with the article's actors, so the id resolves
     assert event.source.actor in {a.id for a in analysis.actors}
 
@@ -49,9 +32,9 @@ def test_agentless_passives_of_repression_and_mobilisation_have_an_implied_sourc
     # a capital's namesake: the country the article names, not the capital's
     ("Dozens were arrested in Tripoli after the Lebanese army deployed.", "COERCE", "LBN", "LBN"),
 ])
-def test_a_city_names_its_country_for_unnamed_sides(analyzer, text, etype, source, target):
-    analysis, event = _event(analyzer, text, etype)
-    assert (_code(analysis, event.source), _code(analysis, event.target)) == (source, target)
+def test_a_city_names_its_country_for_unnamed_sides(events_analyzer, text, etype, source, target):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == (source, target)
     assert event.source.actor in {a.id for a in analysis.actors}
     # the city stays a place: the state gets no mention at the city's name
     city = next(e for e in analysis.entities if e.reading == "place" and e.actor is None)
@@ -59,13 +42,13 @@ def test_a_city_names_its_country_for_unnamed_sides(analyzer, text, etype, sourc
     assert [city.start, city.end] not in state.mentions
 
 
-def test_without_a_city_or_country_unnamed_sides_stay_unknown(analyzer):
-    analysis, event = _event(analyzer, "Police fired tear gas at demonstrators on Monday.", "ASSAULT")
+def test_without_a_city_or_country_unnamed_sides_stay_unknown(events_analyzer):
+    analysis, event = first_event(events_analyzer, "Police fired tear gas at demonstrators on Monday.", "ASSAULT")
     assert event.source.actor is None and event.target.actor is None
 
 
-def test_an_agentless_killing_keeps_its_author_unknown(analyzer):
-    analysis, event = _event(analyzer, "Two soldiers were killed in a bombing in Kabul on Monday.", "ASSAULT")
+def test_an_agentless_killing_keeps_its_author_unknown(events_analyzer):
+    analysis, event = first_event(events_analyzer, "Two soldiers were killed in a bombing in Kabul on Monday.", "ASSAULT")
     assert event.source.actor is None
 
 
@@ -74,25 +57,25 @@ def test_an_agentless_killing_keeps_its_author_unknown(analyzer):
     ("The army command in Bangkok imposed a curfew on three southern provinces.", "COERCE", "THA"),
     ("The opposition coalition in Caracas rejected the government's offer of dialogue.", "REJECT", "VEN"),
 ])
-def test_institutions_take_the_country_where_they_are(analyzer, text, etype, source):
-    analysis, event = _event(analyzer, text, etype)
-    assert _code(analysis, event.source) == source
+def test_institutions_take_the_country_where_they_are(events_analyzer, text, etype, source):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert event_code(analysis, event.source) == source
 
 
-def test_a_possessor_overrides_a_same_named_body_of_another_state(analyzer):
-    analysis, event = _event(analyzer, "Pakistan's Supreme Court sentenced a former prime minister to three years "
+def test_a_possessor_overrides_a_same_named_body_of_another_state(events_analyzer):
+    analysis, event = first_event(events_analyzer, "Pakistan's Supreme Court sentenced a former prime minister to three years "
                                        "in prison.", "COERCE")
-    assert _code(analysis, event.source) == "PAK"
-    assert _code(analysis, event.target) == "PAK"
+    assert event_code(analysis, event.source) == "PAK"
+    assert event_code(analysis, event.target) == "PAK"
 
 
-def test_an_unnamed_side_inside_a_quote_is_the_speakers_country(analyzer):
+def test_an_unnamed_side_inside_a_quote_is_the_speakers_country(events_analyzer):
     text = ("Thai Foreign Minister Surakiart Sathirathai met reporters on Monday. "
             "\"The government will never negotiate with the separatists,\" he said.")
-    analysis = analyzer.analyze(Article(id="t", text=text, published="2003-05-01"))
+    analysis = events_analyzer.analyze(Article(id="t", text=text, published="2003-05-01"))
     event = [e for e in analysis.events if e.type == "REJECT"][0]
     assert event.quote is not None
-    assert _code(analysis, event.source) == "THA"
+    assert event_code(analysis, event.source) == "THA"
 
 
 @pytest.mark.parametrize("text,etype", [
@@ -103,17 +86,17 @@ def test_an_unnamed_side_inside_a_quote_is_the_speakers_country(analyzer):
     ("Pakistan's Supreme Court sentenced a former prime minister to three years in prison.", "COERCE"),
     ("Rescue workers from Japan arrived in Turkey to help search for survivors.", "AID"),
 ])
-def test_types_of_ordered_acts_withdrawing_troops_sentences_and_help(analyzer, text, etype):
-    analysis = analyzer.analyze(Article(id="t", text=text))
+def test_types_of_ordered_acts_withdrawing_troops_sentences_and_help(events_analyzer, text, etype):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
     assert [e.type for e in analysis.events][:1] == [etype], [e.type for e in analysis.events]
 
 
-def test_withdrawing_from_a_mission_is_still_a_sanction(analyzer):
-    analysis = analyzer.analyze(Article(id="t", text="Britain withdrew from the monitoring mission."))
+def test_withdrawing_from_a_mission_is_still_a_sanction(events_analyzer):
+    analysis = events_analyzer.analyze(Article(id="t", text="Britain withdrew from the monitoring mission."))
     assert [e.type for e in analysis.events][:1] == ["SANCTION"]
 
 
-def test_error_mechanisms_count_without_text(analyzer):
+def test_error_mechanisms_count_without_text(events_analyzer):
     records = [
         {"id": "1", "text": "Zanzibar officials were arrested in Minsk.", "event": "COERCE", "source": ["RUS"],
          "target": ["BLR"]},
@@ -123,8 +106,8 @@ def test_error_mechanisms_count_without_text(analyzer):
          "target": []},
     ]
     facts, analyses = [], []
-    for doc in analyzer.nlp.pipe(analyzer._make_doc(Article(id=r["id"], text=r["text"])) for r in records):
-        analyses.append(analyzer.to_analysis(doc))
+    for doc in events_analyzer.nlp.pipe(events_analyzer._make_doc(Article(id=r["id"], text=r["text"])) for r in records):
+        analyses.append(events_analyzer.to_analysis(doc))
         facts.append(main_event_facts(doc, analyses[-1]))
     _, rows = score_gsr(records, analyses)
     counts = error_mechanisms(records, rows, facts)
@@ -141,8 +124,8 @@ def test_error_mechanisms_count_without_text(analyzer):
     ("Rails through Kabul: who will guard the corridor of peace against the Taliban?", None),
     ("Who attacked the Uzbek convoy near Termez?", "ASSAULT"),
 ])
-def test_a_question_about_the_subject_leaves_the_source_unknown(analyzer, text, etype):
-    analysis = analyzer.analyze(Article(id="t", text=text))
+def test_a_question_about_the_subject_leaves_the_source_unknown(events_analyzer, text, etype):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
     assert all(e.source.actor is None and not e.source.text for e in analysis.events), [
         (e.type, e.source.text) for e in analysis.events]
     if etype:  # the act asked about is still coded, without an author
@@ -150,25 +133,25 @@ def test_a_question_about_the_subject_leaves_the_source_unknown(analyzer, text, 
     assert "who" not in {a.id for a in analysis.actors}  # not the World Health Organization
 
 
-def test_a_function_word_names_an_organisation_only_in_capitals(analyzer):
-    analysis = analyzer.analyze(Article(id="t", text="The WHO warned Kenya about cholera."))
+def test_a_function_word_names_an_organisation_only_in_capitals(events_analyzer):
+    analysis = events_analyzer.analyze(Article(id="t", text="The WHO warned Kenya about cholera."))
     assert "who" in {a.id for a in analysis.actors}
 
 
-def test_a_relative_pronoun_still_takes_its_noun(analyzer):
-    analysis, event = _event(analyzer, "The country which attacked the convoy denied it.", "ASSAULT")
+def test_a_relative_pronoun_still_takes_its_noun(events_analyzer):
+    analysis, event = first_event(events_analyzer, "The country which attacked the convoy denied it.", "ASSAULT")
     assert event.source.text == "The country"
 
 
-def test_an_argument_keeps_its_closing_quotation_mark(analyzer):
+def test_an_argument_keeps_its_closing_quotation_mark(events_analyzer):
     text = "Uzbekistan agreed to build the \u201ccorridor of peace\u201d next year."
-    analysis, event = _event(analyzer, text, "AGREE")
+    analysis, event = first_event(events_analyzer, text, "AGREE")
     assert event.target.text.startswith("the \u201ccorridor of peace\u201d")
     assert text[event.target.span[0]:event.target.span[1]] == event.target.text
 
 
-def test_an_indefinite_pronoun_is_no_stance_target(analyzer):
-    analysis = analyzer.analyze(Article(id="t", text="The Taliban authorities in Kabul promise everything to everyone."))
+def test_an_indefinite_pronoun_is_no_stance_target(events_analyzer):
+    analysis = events_analyzer.analyze(Article(id="t", text="The Taliban authorities in Kabul promise everything to everyone."))
     assert not any(s.target.text.lower() == "everything" for s in analysis.stances)
 
 
@@ -176,11 +159,11 @@ def test_an_indefinite_pronoun_is_no_stance_target(analyzer):
     ("Two American journalists were arrested in Moscow on Friday.", "RUS", "USA"),
     ("A British citizen was detained in Iran last month.", "IRN", "GBR"),
 ])
-def test_an_agentless_arrest_is_by_the_state_where_it_happens(analyzer, text, source, target):
-    analysis, event = _event(analyzer, text, "COERCE")
-    assert (_code(analysis, event.source), _code(analysis, event.target)) == (source, target)
+def test_an_agentless_arrest_is_by_the_state_where_it_happens(events_analyzer, text, source, target):
+    analysis, event = first_event(events_analyzer, text, "COERCE")
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == (source, target)
 
 
-def test_another_states_body_is_not_listed_as_the_us_one(analyzer):
-    analysis = analyzer.analyze(Article(id="t", text="Pakistan's Supreme Court ruled against the government."))
+def test_another_states_body_is_not_listed_as_the_us_one(events_analyzer):
+    analysis = events_analyzer.analyze(Article(id="t", text="Pakistan's Supreme Court ruled against the government."))
     assert "us-supreme-court" not in {a.id for a in analysis.actors}

@@ -6,29 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import event_code, first_event
 from presswatch.errors import PresswatchError
-from presswatch.eval_events import actor_code
 from presswatch.types import Article
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def analyzer():
-    from presswatch import Analyzer
-
-    return Analyzer(layers=["quotes", "actors", "events"])
-
-
-def _event(analyzer, text, etype):
-    analysis = analyzer.analyze(Article(id="t", text=text))
-    found = [e for e in analysis.events if e.type == etype]
-    assert found, (text, [e.type for e in analysis.events])
-    return analysis, found[0]
-
-
-def _code(analysis, arg):
-    return actor_code(analysis, arg.actor) if arg is not None else None
 
 
 @pytest.mark.parametrize("text,etype,source", [
@@ -39,9 +21,9 @@ def _code(analysis, arg):
     ("Hamid Osmani, who heads the Afghan delegation, accused Pakistan of sheltering militants.", "ACCUSE", "AFG"),
     ("Luis Pardo, who leads Colombia's negotiating team, rejected the rebel proposal.", "REJECT", "COL"),
 ])
-def test_unknown_people_take_the_body_they_speak_for(analyzer, text, etype, source):
-    analysis, event = _event(analyzer, text, etype)
-    assert _code(analysis, event.source) == source
+def test_unknown_people_take_the_body_they_speak_for(events_analyzer, text, etype, source):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert event_code(analysis, event.source) == source
 
 
 def test_the_heads_relative_clause_is_not_coded():
@@ -57,17 +39,17 @@ def test_the_heads_relative_clause_is_not_coded():
     ("NATO spokesman Willem Aarts said the alliance would send more troops to Latvia.", "MOBILIZE", "IGO"),
     ("A Kenyan official said the country would expel the two diplomats.", "SANCTION", "KEN"),
 ])
-def test_the_alliance_or_the_country_in_a_reported_clause_is_the_reporters(analyzer, text, etype, source):
-    analysis = analyzer.analyze(Article(id="t", text=text))
+def test_the_alliance_or_the_country_in_a_reported_clause_is_the_reporters(events_analyzer, text, etype, source):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
     # a future act is intended: MOBILIZE stays MOBILIZE, an announced expulsion is a threat
     event = next(e for e in analysis.events if e.type in (etype, "THREATEN"))
-    assert _code(analysis, event.source) == source
+    assert event_code(analysis, event.source) == source
 
 
-def test_a_state_noun_needs_a_reporter_with_a_state_and_a_body_noun_a_body(analyzer):
+def test_a_state_noun_needs_a_reporter_with_a_state_and_a_body_noun_a_body(events_analyzer):
     # Lavrov is a person of Russia, not an alliance: "the alliance" is not Russia
-    analysis, event = _event(analyzer, "Lavrov said the alliance would send more troops to Latvia.", "MOBILIZE")
-    assert _code(analysis, event.source) != "RUS"
+    analysis, event = first_event(events_analyzer, "Lavrov said the alliance would send more troops to Latvia.", "MOBILIZE")
+    assert event_code(analysis, event.source) != "RUS"
 
 
 @pytest.mark.parametrize("text,etype,source", [
@@ -77,21 +59,21 @@ def test_a_state_noun_needs_a_reporter_with_a_state_and_a_body_noun_a_body(analy
     ("Russia's Security Council warned Georgia against joining the alliance.", "THREATEN", "RUS"),
     ("The Russian Security Council warned Georgia against joining the alliance.", "THREATEN", "RUS"),
 ])
-def test_a_bare_security_council_is_the_uns(analyzer, text, etype, source):
-    analysis, event = _event(analyzer, text, etype)
-    assert _code(analysis, event.source) == source
+def test_a_bare_security_council_is_the_uns(events_analyzer, text, etype, source):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert event_code(analysis, event.source) == source
 
 
-def test_the_security_council_after_its_national_full_name_stays_national(analyzer):
+def test_the_security_council_after_its_national_full_name_stays_national(events_analyzer):
     text = ("The Russian Security Council met on Friday. "
             "The Security Council warned Georgia against joining the alliance.")
-    analysis, event = _event(analyzer, text, "THREATEN")
-    assert _code(analysis, event.source) == "RUS"
+    analysis, event = first_event(events_analyzer, text, "THREATEN")
+    assert event_code(analysis, event.source) == "RUS"
 
 
-def test_a_security_council_resolution_is_the_uns_even_next_to_russia(analyzer):
-    analysis, event = _event(analyzer, "Russia vetoed a Security Council resolution on Syria.", "REJECT")
-    assert (_code(analysis, event.source), _code(analysis, event.target)) == ("RUS", "IGO")
+def test_a_security_council_resolution_is_the_uns_even_next_to_russia(events_analyzer):
+    analysis, event = first_event(events_analyzer, "Russia vetoed a Security Council resolution on Syria.", "REJECT")
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == ("RUS", "IGO")
 
 
 def test_possessor_state_follows_the_congo_rule(nlp):
@@ -109,9 +91,9 @@ def test_possessor_state_follows_the_congo_rule(nlp):
     ("In Brazzaville, Congo's government banned opposition rallies ahead of the vote.", "COERCE", "COG"),
     ("Congo's government accused Uganda of backing the rebels in Ituri.", "ACCUSE", "COD"),
 ])
-def test_congo_in_events(analyzer, text, etype, source):
-    analysis, event = _event(analyzer, text, etype)
-    assert _code(analysis, event.source) == source
+def test_congo_in_events(events_analyzer, text, etype, source):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert event_code(analysis, event.source) == source
 
 
 @pytest.mark.parametrize("text,etype", [
@@ -120,8 +102,8 @@ def test_congo_in_events(analyzer, text, etype, source):
     # "oust" shares the "deport" block with "expel", whose diplomat object makes it a sanction
     ("Mali ousted the French ambassador after the remarks.", "SANCTION"),
 ])
-def test_dictionary_verbs_take_their_curated_block_siblings_cues(analyzer, text, etype):
-    analysis, _event_ = _event(analyzer, text, etype)
+def test_dictionary_verbs_take_their_curated_block_siblings_cues(events_analyzer, text, etype):
+    analysis, _event_ = first_event(events_analyzer, text, etype)
     assert _event_.type == etype
 
 
