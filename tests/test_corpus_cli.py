@@ -155,6 +155,21 @@ def test_ingest_cli_records_failures_and_is_idempotent(tmp_path, small_config):
     assert nobody.returncode == 1 and "no actor matches" in nobody.stderr
 
 
+def _wait_for_rows(proc, db, at_least: int, timeout: float) -> None:
+    """Poll the SQLite store of a running ingest until it holds ``at_least`` analyses (or the
+    process ends, or ``timeout`` seconds pass)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+                    if conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0] >= at_least:
+                        return
+            except sqlite3.OperationalError:  # tables not created yet
+                pass
+        time.sleep(0.02)
+
+
 @pytest.mark.slow
 def test_sigkill_mid_run_then_resume(tmp_path, small_config):
     n = 120
@@ -163,19 +178,8 @@ def test_sigkill_mid_run_then_resume(tmp_path, small_config):
     args = [sys.executable, "-m", "presswatch.cli", "ingest", str(tmp_path / "in"), "--db", f"sqlite:///{db}",
             "--config", str(small_config), "--batch-size", "2", "--progress", "none"]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    stored = 0
-    deadline = time.monotonic() + 120
     try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            if db.exists():
-                try:
-                    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-                        stored = conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
-                except sqlite3.OperationalError:  # tables not created yet
-                    stored = 0
-            if stored >= 10:
-                break
-            time.sleep(0.02)
+        _wait_for_rows(proc, db, 10, 120)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
@@ -200,19 +204,8 @@ def test_sigterm_mid_run_marks_it_interrupted(tmp_path, small_config, workers):
     args = [sys.executable, "-m", "presswatch.cli", "ingest", str(tmp_path / "in"), "--db", f"sqlite:///{db}",
             "--config", str(small_config), "--batch-size", "2", "--progress", "none", "--workers", str(workers)]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    stored = 0
-    deadline = time.monotonic() + 180
     try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            if db.exists():
-                try:
-                    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-                        stored = conn.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
-                except sqlite3.OperationalError:  # tables not created yet
-                    stored = 0
-            if stored >= 6:
-                break
-            time.sleep(0.02)
+        _wait_for_rows(proc, db, 6, 180)
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=120)
     finally:
