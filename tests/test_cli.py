@@ -282,3 +282,17 @@ def test_a_chosen_subcommand_gets_its_arguments_and_the_rest_stay_listed():
     assert args.ptc == "x" and callable(args.func)
     sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     assert {"analyze", "search", "eval", "train", "kb"} <= set(sub.choices)
+
+
+def test_output_is_left_alone_when_every_input_fails(tmp_path):
+    out = tmp_path / "report.json"
+    out.write_text('{"earlier": "report"}\n', encoding="utf-8")
+    result = run("analyze", str(tmp_path / "missing.txt"), str(tmp_path / "also-missing.txt"),
+                 "--format", "json", "-o", str(out))
+    assert result.returncode == 1
+    assert "left as it was" in result.stderr and "missing.txt" in result.stderr
+    assert out.read_text(encoding="utf-8") == '{"earlier": "report"}\n'
+    good = tmp_path / "good.txt"
+    good.write_text("Japan condemned North Korea for the missile launch on Monday.", encoding="utf-8")
+    result = run("analyze", str(good), str(tmp_path / "missing.txt"), "--format", "json", "-o", str(out))
+    assert result.returncode == 1 and json.loads(out.read_text(encoding="utf-8"))["article"]["text"].startswith("Japan")

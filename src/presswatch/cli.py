@@ -197,6 +197,10 @@ def run_analyze(args: argparse.Namespace) -> int:
             for warning in analysis.meta.get("warnings", []):
                 if warning.startswith("W001"):
                     print(f"presswatch: {source}: warning: {warning}", file=sys.stderr)
+    if failures and not analyses and args.output:
+        # a report of nothing must not replace what -o held (a previous run's report)
+        print(f"presswatch: every input failed; {args.output} left as it was", file=sys.stderr)
+        return 1
     write_report(analyses, fmt, args.output, layers=args.layer)
     return 1 if failures else 0
 
