@@ -151,7 +151,7 @@ NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "
 @Language.factory(
     "presswatch_events",
     default_config={"noun_cues": True, "stances": True, "official_to_state": True, "max_sentence_tokens": 150,
-                    "wordnet_fallback": "synonym,hypernym", "cameo_fallback": "sibling_object,sibling_default"},
+                    "wordnet_fallback": "synonym,hypernym", "cameo_fallback": "sibling_default"},
 )
 def make_events(nlp: Language, name: str, noun_cues: bool, stances: bool, official_to_state: bool,
                 max_sentence_tokens: int, wordnet_fallback: str, cameo_fallback: str) -> "EventsComponent":
@@ -190,7 +190,7 @@ class _Coded:
 class EventsComponent:
     def __init__(self, noun_cues: bool = True, stances: bool = True, official_to_state: bool = True,
                  max_sentence_tokens: int = 150, wordnet_fallback: str = "synonym,hypernym",
-                 cameo_fallback: str = "sibling_object,sibling_default"):
+                 cameo_fallback: str = "sibling_default"):
         self.noun_cues = noun_cues
         # which WordNet relations to a curated verb code a verb neither dictionary has ("" for none)
         self.wordnet_relations = tuple(r.strip() for r in wordnet_fallback.split(",") if r.strip())
