@@ -435,3 +435,20 @@ def test_the_state_an_official_speaks_for_is_listed_even_unnamed(events_analyzer
     assert sources <= ids  # every stance source resolves, Russia included, though never named
     russia = next(a for a in result.actors if a.id in sources - {"sergey-lavrov-rus"})
     assert russia.type == "state" and russia.country == "RUS" and not russia.mentions
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“We are categorically against so that you try to build bases near our borders,” Lavrov said on the air "
+     "of a television programme.", "so that you try to build bases near our borders"),
+    ("“We are strongly against, as everyone knows, new bases in the region,” the minister said in an interview.",
+     "as everyone knows, new bases in the region"),
+])
+def test_an_argument_of_a_quoted_clause_ends_with_the_quote(events_analyzer, text, expected):
+    from presswatch.types import Article
+
+    result = events_analyzer.analyze(Article(id="t", text=text, published="2021-12-20"))
+    event = next(e for e in result.events if e.type == "REJECT")
+    assert event.quote is not None
+    assert event.target.text == expected
+    assert text[event.target.span[0]:event.target.span[1]] == expected
+    assert all(s.target.text == expected for s in result.stances)

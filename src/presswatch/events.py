@@ -1007,6 +1007,9 @@ class _SentenceCoder:
             located = self._located(EventArg(), source, etype)
             target = located if located.actor else None
         quote = ctx.quote_at(tok.idx)
+        if quote is not None:  # an argument of a quoted clause ends where the quote does
+            segment = next(((a, b) for a, b in quote.content if a <= tok.idx < b), None)
+            source, target, stance_target = (self._clipped(arg, segment) for arg in (source, target, stance_target))
         event = Event(
             id="",
             type=etype,
@@ -1022,6 +1025,22 @@ class _SentenceCoder:
         )
         return _Coded(event, tok, _depth(tok), attitude if etype in ATTITUDE or cue.curated else None,
                       stance_target, cue.curated, parent, origin=cue.origin)
+
+    def _clipped(self, arg: Optional[EventArg], segment: Optional[tuple[int, int]]) -> Optional[EventArg]:
+        """``arg`` cut at the end of the quote ``segment`` it starts in ("against so that you try ...,"
+        must not run on into "Lavrov said on the air of ...")."""
+        if arg is None or segment is None or not arg.span or not segment[0] <= arg.span[0] < segment[1] \
+                or arg.span[1] <= segment[1]:
+            return arg
+        text = self.ctx.text
+        end = segment[1]
+        while end > arg.span[0] and (text[end - 1].isspace() or text[end - 1] in ",.;:!?\"'“”‘’«»"):
+            end -= 1
+        if end <= arg.span[0]:
+            return arg
+        same = arg.text is not None and text[arg.span[0]:arg.span[1]].startswith(arg.text)
+        return EventArg(actor=arg.actor, text=text[arg.span[0]:end][:300] if same else arg.text,
+                        span=[arg.span[0], end])
 
     # arguments
     def _arg(self, tok: Token, *, head_only: bool = False) -> EventArg:
