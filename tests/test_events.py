@@ -452,3 +452,18 @@ def test_an_argument_of_a_quoted_clause_ends_with_the_quote(events_analyzer, tex
     assert event.target.text == expected
     assert text[event.target.span[0]:event.target.span[1]] == expected
     assert all(s.target.text == expected for s in result.stances)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The United States is looking for a way to gain a foothold in Central Asia.", "gain a foothold in Central Asia"),
+    ("Japan welcomed the chance to resume talks with China.", "resume talks with China"),
+])
+def test_a_stance_toward_a_way_to_do_something_is_toward_the_thing(events_analyzer, text, expected):
+    from presswatch.types import Article
+
+    result = events_analyzer.analyze(Article(id="t", text=text, published="2021-12-20"))
+    assert [s.target.text for s in result.stances] == [expected]
+    stance = result.stances[0]
+    assert stance.attitude == "support"
+    event = next(e for e in result.events if e.id in stance.events)
+    assert event.target.text != expected  # the event keeps its own object; only the stance looks through it

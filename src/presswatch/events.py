@@ -143,6 +143,8 @@ ANAPHORIC_NOUNS = {"alliance": "body", "bloc": "body", "organisation": "body", "
 LEAD_VERBS = {"head", "lead", "chair", "represent", "command"}
 ROLE_WORDS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "negotiator", "diplomat",
               "commander", "leader", "aide", "adviser", "advisor", "man", "woman"}
+# Nouns a "to" clause tells the purpose of: the stance is toward the purpose ("a way to gain a foothold").
+PURPOSE_NOUNS = {"way", "means", "opportunity", "chance", "pretext", "excuse"}
 CAMEO_FALLBACKS = {"sibling_object", "sibling_default", "majority"}
 # Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
 NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say"}
@@ -1648,7 +1650,23 @@ class _SentenceCoder:
             return None  # a warning without "against" names no object of opposition
         if target is not None and not target.actor and target.text.lower() in INDEFINITE:
             return None  # "promised everything to everyone": no stance toward anything in particular
-        return target
+        return self._purpose(target) or target
+
+    def _purpose(self, target: Optional[EventArg]) -> Optional[EventArg]:
+        """"looking for a way to gain a foothold in Central Asia": the stance is toward what the way is
+        for ("gain a foothold in Central Asia"), not toward "a way"."""
+        if target is None or target.actor or not target.span:
+            return None
+        span = self.ctx.doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in PURPOSE_NOUNS:
+            return None
+        for clause in _children(span.root, "relcl", "acl"):
+            if clause.pos_ == "VERB" and any(c.lower_ == "to" for c in _children(clause, "aux")):
+                words = [t for t in clause.subtree if not (t.head.i == clause.i and t.dep_ == "aux" and t.lower_ == "to")]
+                start, end = words[0].idx, max(t.idx + len(t.text) for t in words)
+                actor = next((self.ctx.actor_at(t) for t in words if self.ctx.actor_at(t)), None)
+                return EventArg(actor=actor, text=self.ctx.text[start:end][:300], span=[start, end])
+        return None
 
     def _date(self, tok: Token, comp: Optional[Token], future: bool) -> Optional[str]:
         article_date = self.ctx.article_date
