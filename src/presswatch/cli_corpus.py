@@ -292,7 +292,6 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from .cli import check_output
-
     from .errors import ConfigError
 
     table = args.table or ("analyses" if args.format == "jsonl" else "articles")
