@@ -120,6 +120,23 @@ def test_error_mechanisms_count_without_text(events_analyzer):
         assert not set(key.lower().replace("=", " ").replace("->", " ").split()) & words, key
 
 
+def test_error_mechanisms_describe_a_swap_by_dependency_labels(events_analyzer):
+    records = [{"id": "4", "text": "Uganda sharply condemned Kenya.", "event": "ACCUSE", "source": ["KEN"],
+                "target": ["UGA"]}]
+    facts, analyses = [], []
+    for doc in events_analyzer.nlp.pipe(events_analyzer._make_doc(Article(id=r["id"], text=r["text"])) for r in records):
+        analyses.append(events_analyzer.to_analysis(doc))
+        facts.append(main_event_facts(doc, analyses[-1]))
+    _, rows = score_gsr(records, analyses)
+    counts = error_mechanisms(records, rows, facts)
+    assert counts["source_miss gold_is_predicted_target deps=nsubj/dobj"] == 1
+    assert counts["source_miss gold_is_predicted_target gold_type=ACCUSE passive=False"] == 1
+    assert counts["source_miss state=actor head=GPE gold_named=True"] == 1
+    words = {w.lower().strip(".") for r in records for w in r["text"].split()}
+    for key in counts:
+        assert not set(key.lower().replace("=", " ").replace("->", " ").split()) & words, key
+
+
 @pytest.mark.parametrize("text, etype", [
     ("Rails through Kabul: who will guard the corridor of peace against the Taliban?", None),
     ("Who attacked the Uzbek convoy near Termez?", "ASSAULT"),

@@ -166,6 +166,7 @@ def main_event_facts(doc, analysis: Analysis) -> dict:
             else:
                 head_kind = head.pos_.lower()
     src_actor = next((a for a in analysis.actors if a.id == ev.source.actor), None)
+    roles = {"source_dep": _arg_relation(doc, ev.source.span), "target_dep": _arg_relation(doc, ev.target.span)}
     # reported speech: the subject of the nearest reporting verb above the cue, or the quote's speaker
     reporter, reported = None, False
     node = cue.root if cue is not None else None
@@ -192,7 +193,7 @@ def main_event_facts(doc, analysis: Analysis) -> dict:
         "quote": ev.quote is not None, "head_kind": head_kind,
         "source_state": "actor" if ev.source.actor else "text" if ev.source.text else "empty",
         "source_type": (src_actor.type + (":local" if src_actor.local else "")) if src_actor else None,
-        "first_code": facts["codes"][0] if facts["codes"] else None,
+        "first_code": facts["codes"][0] if facts["codes"] else None, **roles,
     })
     return facts
 
@@ -225,6 +226,8 @@ def error_mechanisms(records: list[dict], rows: list[dict], facts: list[dict]) -
         state = f["source_state"]
         out[f"source_miss state={state}"] += 1
         out[f"source_miss state={state} head={f['head_kind']}"] += 1
+        named = bool(set(gold_src) & set(f["codes"]))
+        out[f"source_miss state={state} head={f['head_kind']} gold_named={named}"] += 1
         if state == "actor":
             out[f"source_miss wrong_actor type={f['source_type']}"] += 1
         for flag in ("passive", "quote", "negated", "reported"):
@@ -241,6 +244,8 @@ def error_mechanisms(records: list[dict], rows: list[dict], facts: list[dict]) -
                 out["source_miss gold_is_first_actor_named"] += 1
             if tgt in gold_src:
                 out["source_miss gold_is_predicted_target"] += 1
+                out[f"source_miss gold_is_predicted_target gold_type={rec['event']} passive={f['passive']}"] += 1
+                out[f"source_miss gold_is_predicted_target deps={f['source_dep']}/{f['target_dep']}"] += 1
             if any(c in gold_src for c in f["event_sources"]):
                 out["source_miss gold_is_source_of_another_event"] += 1
         else:
@@ -250,6 +255,18 @@ def error_mechanisms(records: list[dict], rows: list[dict], facts: list[dict]) -
         if set(gold_src) & {"IGO", "NGO"}:
             out["source_miss gold_IGO_or_NGO"] += 1
     return dict(sorted(out.items()))
+
+
+def _arg_relation(doc, span_offsets) -> str:
+    """The dependency label of an argument's head, with its head's label when it hangs on a
+    preposition ("pobj<agent" is a passive's by-phrase): a closed set of labels, never text."""
+    if not span_offsets:
+        return "none"
+    span = doc.char_span(span_offsets[0], span_offsets[1], alignment_mode="expand")
+    if span is None:
+        return "none"
+    root = span.root
+    return f"{root.dep_}<{root.head.dep_}" if root.dep_ == "pobj" else root.dep_
 
 
 def _cue_depth(doc, event: Event) -> int:
