@@ -535,3 +535,22 @@ def test_shared_example_reads_unchanged(config):
     article = load_one(path, config)
     assert article.text == path.read_bytes().decode(article.encoding)
     assert article.title is None  # layout fills it, not ingestion
+
+
+def test_nul_characters_in_records_are_refused_and_the_rest_continue(tmp_path, config):
+    # NUL is never text, and PostgreSQL refuses it: refused at ingest so both stores agree
+    lines = [
+        json.dumps({"text": "Bad\u0000story."}),
+        json.dumps({"text": "Bad title.", "title": "x\u0000"}),
+        json.dumps({"text": "Bad authors.", "authors": ["A\u0000B"]}),
+        json.dumps({"text": "Good story."}),
+    ]
+    path = tmp_path / "nul.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read_all([path], config)
+    assert [type(i).__name__ for i in items] == ["BinaryInput", "MalformedRecord", "MalformedRecord", "Article"]
+    assert "NUL" in items[0].message and items[0].source == f"{path}:1"
+    assert "\"title\" contains a NUL" in items[1].message
+    assert "\"authors\" contains a NUL" in items[2].message
+    with pytest.raises(BinaryInput, match="NUL"):
+        load_one("Raw\u0000text given directly.", config)

@@ -123,6 +123,8 @@ def check_size(text: str, source: str, config: Mapping[str, Any] | None) -> None
 def _check_text(text: str, source: str, settings: IngestSettings) -> None:
     if not text.strip():
         raise EmptyInput("document is empty or only whitespace", source=source)
+    if "\x00" in text:  # never text; PostgreSQL refuses it, so both stores would disagree
+        raise BinaryInput("document contains NUL characters", source=source)
     if len(text) > settings.max_chars:
         raise TooLarge(
             f"document has {len(text)} characters, over the limit of {settings.max_chars} (ingest.max_chars)",
@@ -413,11 +415,15 @@ def article_from_record(record: Any, where: str, settings: IngestSettings, encod
     for key in _OPTIONAL_STRINGS:
         if record.get(key) is not None and not isinstance(record[key], str):
             raise MalformedRecord(f"\"{key}\" must be a string", source=where)
+        if "\x00" in (record.get(key) or ""):
+            raise MalformedRecord(f"\"{key}\" contains a NUL character", source=where)
     authors = record.get("authors")
     if authors is None:
         authors = []
     elif not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
         raise MalformedRecord("\"authors\" must be a list of strings", source=where)
+    if any("\x00" in a for a in authors):
+        raise MalformedRecord("\"authors\" contains a NUL character", source=where)
     published = record.get("published")
     if published is not None:
         published = _iso_date(published)
