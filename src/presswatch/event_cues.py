@@ -1,0 +1,275 @@
+"""Finding the event cue of a token: the curated lexicon's verb, adjective, preposition and noun cues, light
+verbs, then the CAMEO dictionary and WordNet fallbacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .event_actors import CROWD_HEADS, FORCE_HEADS
+from .event_parse import _children, _misparsed_verb, _object_words, _test_prefix
+from .event_vocab import (
+    ATTITUDE, CLAUSE_DEPS, FUTURE, HYPOTHETICAL, LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NOT_EVENT_VERBS, OBLIGATION,
+    PARTICLES, PHRASE_DEPS, RECEIVED_FROM_TYPES, RECEIVED_TYPES, RECEIVE_VERBS, REPORTING, RESPONSE_VERBS, SUBJ,
+)
+
+
+@dataclass
+class _Cue:
+    type: str
+    cameo: Optional[str]
+    attitude: Optional[str]
+    modality: str
+    kind: str  # verb | adj | prep | noun | modal
+    tokens: list[Token]
+    curated: bool
+    origin: str = "curated"  # curated | light | modal | cameo | wordnet: which lexicon coded it
+    recipient: bool = False  # the subject receives: "Haiti received aid from Canada" is Canada's act
+
+
+class CueFinder:
+    """The cue methods of :class:`presswatch.events._SentenceCoder`, which sets ``comp``, ``ctx``, ``sent``, ``lex``."""
+
+    def cue_for(self, tok: Token) -> Optional[_Cue]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            if tok.dep_ in ("ccomp", "conj", "xcomp", "advcl", "ROOT", "relcl", "pcomp") and any(
+                    c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
+                head = tok.head if tok.dep_ != "conj" else tok.head.head
+                if tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
+                    aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
+                    return _Cue("REQUEST", "100", None, "asserted", "modal", [aux], False, "modal")
+            if _test_prefix(tok):
+                return _Cue("MOBILIZE", "150", None, "asserted", "verb", [tok], True)  # "test-fired a missile"
+            # "the detained journalists", "boats seized last year": participles that describe, not report;
+            # a past tense read as a modifier ("Turkey trained [Azerbaijani officers]") is a misparsed verb
+            if tok.dep_ in ("amod", "compound") and not _misparsed_verb(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return None
+            if tok.dep_ == "relcl" and lemma in LEAD_VERBS and any(c.lower_ == "who" for c in tok.children):
+                return None  # "X, who heads the Sudanese delegation,": who X is, not what X did
+            cue = self._received(tok, lemma) or self._verb_cue(tok, lemma) or self._response_threat(tok, lemma)
+            if cue is not None:
+                return cue
+            if tok.dep_ not in CLAUSE_DEPS or lemma in NOT_EVENT_VERBS:
+                return None
+            particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
+            after = [{t.lemma_.lower(), t.lower_} for t in tok.subtree if t.i > tok.i][:15]
+            before = [{t.lemma_.lower(), t.lower_} for c in _children(tok, *SUBJ) for t in c.subtree][:8]
+            modes = self.comp.cameo_fallback
+            cue = self._sibling_cue(tok, lemma, specific=True) if "sibling_object" in modes else None
+            if cue is not None:
+                return cue
+            code = self.lex.cameo_code(lemma, particle, before, after, default=False)
+            if code is None:
+                cue = self._sibling_cue(tok, lemma, specific=False) if "sibling_default" in modes else None
+                if cue is not None:
+                    return cue
+                code = self.lex.cameo_code(lemma, particle, (), (), default=True)
+                if "majority" in modes:
+                    plover = self.lex.majority_type(lemma, particle)
+                    if plover and plover != self.lex.plover(code):
+                        return _Cue(plover, None, ATTITUDE.get(plover), "asserted", "verb", [tok], False, "cameo")
+            plover = self.lex.plover(code)
+            if plover:
+                return _Cue(plover, code, ATTITUDE.get(plover), "asserted", "verb", [tok], False, "cameo")
+            # a verb neither dictionary has: the type of the curated verb WordNet relates it to
+            plover = self.lex.wordnet_type(lemma, particle, self.comp.wordnet_relations)
+            if plover:
+                return _Cue(plover, None, ATTITUDE.get(plover), "asserted", "verb", [tok], False, "wordnet")
+            return None
+        if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj", "oprd", "amod", "xcomp"):
+            for cue in self.lex.curated_cues(lemma, "adj"):
+                if cue.modality == "intended" and not _children(tok, "xcomp"):
+                    continue  # "ready" alone is no intent; "ready to X" is
+                if tok.dep_ == "amod" and cue.modality == "intended":
+                    continue
+                return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "adj", [tok], True)
+        if tok.pos_ == "ADP" and tok.lower_ == "against" and tok.head.lemma_ == "be":
+            for cue in self.lex.curated_cues("against", "prep"):
+                return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "prep", [tok], True)
+        if self.comp.noun_cues and tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nsubj", "nsubjpass"):
+            for cue in self.lex.curated_cues(lemma, "noun"):
+                if self._noun_fits(tok, cue):
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "noun", [tok], True)
+        return None
+
+    def _verb_cue(self, tok: Token, lemma: str) -> Optional[_Cue]:
+        """Curated verb cues: phrases and constrained cues, then a light verb's event noun ("held talks",
+        "imposed a curfew"), then the verb's own default."""
+        lemma = self._known_lemma(tok, lemma)
+        cues = self.lex.curated_cues(lemma, "verb")
+        words = None
+        light = lemma in LIGHT_VERBS
+        for pass_ in ("specific", "default"):
+            for cue in cues:
+                specific = len(cue.words) > 1 or cue.object or cue.subject
+                if (pass_ == "specific") != bool(specific):
+                    continue
+                toks = self._match_phrase(tok, cue.words)
+                if not toks:
+                    continue
+                if cue.object:
+                    if words is None:
+                        words = _object_words(tok)
+                        # "suspended Nigeria": a state as the object
+                        if any(self.ctx.country(self.ctx.actor_at(o)) and self.ctx.actors[self.ctx.actor_at(o)].type
+                               == "state" for o in _children(tok, "dobj")):
+                            words.add("@state")
+                    if not cue.object & words:
+                        continue
+                if cue.subject and not self._subject_is(tok, cue.subject):
+                    continue
+                return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", toks, True)
+            if pass_ == "specific" and light:
+                noun_cue = self._light_noun(tok)
+                if noun_cue is not None:
+                    return noun_cue
+        return None
+
+    def _sibling_cue(self, tok: Token, lemma: str, specific: bool) -> Optional[_Cue]:
+        """A dictionary verb coded like the curated verbs of its CAMEO synonym block: ``specific``, their
+        cues whose object words the clause has ("reimposed sanctions", "levied tariffs" as "impose"; "ousted
+        the ambassador" as "expel"); else their one shared default type, when they agree."""
+        siblings = self.lex.siblings(lemma)
+        if not siblings:
+            return None
+        words = None
+        defaults = set()
+        found = None
+        for other in siblings:
+            if specific and other in LIGHT_VERBS:
+                cue = self._light_noun(tok)
+                if cue is not None:
+                    return replace(cue, origin="sibling")
+            for cue in self.lex.curated_cues(other, "verb"):
+                if len(cue.words) > 1 or cue.subject:
+                    continue
+                if not cue.object:
+                    defaults.add(cue.type)
+                    found = found or cue
+                    continue
+                if not specific:
+                    continue
+                if words is None:
+                    words = _object_words(tok)
+                if cue.object & words:
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [tok], False, "sibling")
+        if not specific and len(defaults) == 1 and found is not None:
+            return _Cue(found.type, found.cameo, found.attitude, "asserted", "verb", [tok], False, "sibling")
+        return None
+
+    def _received(self, verb: Token, lemma: str) -> Optional[_Cue]:
+        """"received/won/secured aid, support, a loan from X", "came under attack from X", "faced criticism
+        from X": the noun's event, done by the giver (CAMEO's swapped-actor patterns for RECEIVE)."""
+        if lemma not in RECEIVE_VERBS:
+            return None
+        nouns = _children(verb, "dobj", "nsubjpass") if lemma != "come" else \
+            [p for c in _children(verb, "prep") if c.lower_ == "under" for p in _children(c, "pobj")]
+        for noun in nouns:
+            given = any(c.lower_ in ("from", "by") for b in (verb, noun) for c in _children(b, "prep", "agent"))
+            for cue in self.lex.curated_cues(noun.lemma_.lower(), "lnoun") + \
+                    self.lex.curated_cues(noun.lemma_.lower(), "noun"):
+                if (cue.type in RECEIVED_TYPES or cue.type in RECEIVED_FROM_TYPES and given) and \
+                        self._noun_fits(noun, cue):
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [verb, noun], True, "light",
+                                recipient=True)
+        return None
+
+    @staticmethod
+    def _response_threat(verb: Token, lemma: str) -> Optional[_Cue]:
+        """"Moscow will respond to any deployment", "would react firmly if ...": an answer that is only
+        announced is a threat (PLOVER manual 3.13), unless it answers a question or a letter."""
+        if lemma not in RESPONSE_VERBS:
+            return None
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not aux & (FUTURE | HYPOTHETICAL):
+            return None
+        stimuli = {p.lemma_.lower() for c in _children(verb, "prep") for p in _children(c, "pobj")}
+        if stimuli & NEUTRAL_STIMULI:
+            return None
+        return _Cue("THREATEN", "130", "oppose", "intended", "verb", [verb], True)
+
+    def _known_lemma(self, tok: Token, lemma: str) -> str:
+        """The lemma, or a form the lexicon knows when the lemmatizer errs ("staged" -> "stag")."""
+        if lemma in LIGHT_VERBS or self.lex.curated_cues(lemma, "verb"):
+            return lemma
+        low = tok.lower_
+        for form in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "y" if low.endswith("ied") else ""):
+            if form and (form in LIGHT_VERBS or self.lex.curated_cues(form, "verb")) and len(form) >= len(low) - 3:
+                return form
+        return lemma
+
+    def _light_noun(self, verb: Token) -> Optional[_Cue]:
+        """The event noun a light verb carries: its object ("staged a protest"), a passive subject ("talks
+        were held") or a prepositional object ("went on strike", "returned to talks")."""
+        nouns = _children(verb, "dobj", "nsubjpass", "attr")
+        nouns += [p for c in _children(verb, "prep") if c.lower_ in ("on", "to", "into", "in")
+                  for p in _children(c, "pobj")]
+        for noun in nouns:
+            # "a fifth round of talks", "a series of strikes"
+            if noun.lemma_.lower() in ("round", "series", "wave", "spate", "number", "string", "set", "day", "week"):
+                inner = [p for c in _children(noun, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+                noun = inner[0] if inner else noun
+            lemma = noun.lemma_.lower()
+            for cue in self.lex.curated_cues(lemma, "lnoun") + self.lex.curated_cues(lemma, "noun"):
+                if self._noun_fits(noun, cue):
+                    return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [verb, noun], True, "light")
+        return None
+
+    @staticmethod
+    def _noun_fits(noun: Token, cue) -> bool:
+        if not cue.object:
+            return True
+        mods = {c.lemma_.lower() for c in noun.children}
+        mods |= {p.lemma_.lower() for c in _children(noun, "prep") for p in _children(c, "pobj")}
+        mods |= {t.lemma_.lower() for t in noun.lefts}
+        return bool(cue.object & mods)
+
+    def _subject_is(self, verb: Token, kind: str) -> bool:
+        """The subject is a crowd ("protesters", "thousands of people", "Palestinians") or armed forces
+        ("troops", "jets")."""
+        heads = CROWD_HEADS if kind == "crowd" else FORCE_HEADS
+        subj = _children(verb, *SUBJ) or [s for s in [self._controller(verb)] if s is not None]
+        for s in subj:
+            for t in [s] + [p for c in _children(s, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]:
+                if t.lower_ in heads or t.lemma_.lower() in heads:
+                    return True
+                if kind == "crowd" and t.tag_ in ("NNPS", "NNS") and t.ent_type_ == "NORP":
+                    return True  # "Palestinians demonstrated"
+        return False
+
+    @staticmethod
+    def _controller(verb: Token) -> Optional[Token]:
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "advcl", "conj") or node.head.i == node.i:
+                return None
+            node = node.head
+            subj = _children(node, *SUBJ)
+            if subj:
+                return subj[0]
+        return None
+
+    @staticmethod
+    def _match_phrase(tok: Token, words: tuple[str, ...]) -> Optional[list[Token]]:
+        """The tokens of a phrase cue: each further word a particle, preposition, object or adverb of the
+        verb or of the previous word ("call on", "go on strike", "take to the streets")."""
+        if len(words) == 1:
+            return [tok]
+        toks = [tok]
+        for word in words[1:]:
+            nxt = None
+            for base in (toks[-1], tok):
+                nxt = next((c for c in base.children if c.i > tok.i and c.dep_ in PHRASE_DEPS
+                            and (c.lemma_.lower() == word or c.lower_ == word)), None)
+                if nxt is not None:
+                    break
+            if nxt is None and len(toks) == 1 and word in PARTICLES and tok.i + 1 < len(tok.doc) \
+                    and tok.doc[tok.i + 1].lower_ == word:
+                nxt = tok.doc[tok.i + 1]  # "handed over 1,000 weapons": the particle misparsed
+            if nxt is None:
+                return None
+            toks.append(nxt)
+        return toks

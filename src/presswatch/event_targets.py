@@ -1,0 +1,315 @@
+"""Targets of events and the countries arguments get from where things happen: objects, addressees,
+complements, reciprocal sides, stance targets, the state behind an agentless act."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .event_actors import LOCATIVE_PREPS
+from .event_cues import _Cue
+from .event_parse import _children, _generic, _misparsed_verb
+from .event_vocab import (
+    CIRCUMSTANCE_PREPS, DOMESTIC, FIRST_PERSON, INDEFINITE, MAX_ARG_TOKENS, OBJECT_CONTROL, PASS_SUBJ, PRONOUNS,
+    PURPOSE_NOUNS, RECIPROCAL, REL_PRONOUNS, SUBJ, TARGET_PREPS, TITLE_WORDS, TRANSFER, TWO_SIDED,
+)
+from .types import EventArg
+
+
+class TargetFinder:
+    """The target and place methods of :class:`presswatch.events._SentenceCoder` (uses its ``ctx``, ``sent``,
+    ``heads`` and the other mixins' methods)."""
+
+    def _passive_source(self, tok: Token, etype: str, target: Optional[EventArg]) -> Optional[EventArg]:
+        """The unnamed author of a passive: "Lebanon's army was placed on alert" is mobilised by its own side;
+        "opposition leaders were arrested in Minsk" by the state where it happens (as PLOVER codes
+        repression by the authorities): the place the sentence names as a location, else the target's
+        country ("two American journalists were arrested in Moscow" is Russia's act, not America's)."""
+        if not (_children(tok, *PASS_SUBJ) or any(c.dep_ == "auxpass" for c in tok.children)):
+            return None
+        if etype == "MOBILIZE":
+            subj = _children(tok, *PASS_SUBJ)
+            arg = self._arg(subj[0]) if subj else None
+            return arg if arg is not None and arg.actor and self.ctx.country(arg.actor) else None
+        if etype != "COERCE" or target is None:
+            return None
+        in_target = {t.i for t in self.sent if target.span and target.span[0] <= t.idx < target.span[1]
+                     and not self._locative(t)}
+        place = self._sentence_country(in_target, locative_only=True)
+        if place:
+            iso3 = self.ctx.country(place)
+        elif target.actor and self.ctx.actors[target.actor].type in ("state", "person", "group", "government_body"):
+            iso3 = self.ctx.country(target.actor)
+        else:
+            iso3 = None
+        return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None) if iso3 else None
+
+    def _nearest_actor(self, tok: Token, cue: _Cue, source: EventArg) -> Optional[EventArg]:
+        """Last resort for a target: the nearest actor below the cue ("spoke by telephone with X",
+        "deployed along the border with X"), outside the source and other clauses."""
+        ctx = self.ctx
+        skip = set()
+        if source.span:
+            skip = {t.i for t in self.sent if source.span[0] <= t.idx < source.span[1]}
+        # "warned that they would retaliate if Pakistan attacked": a threat's or charge's clause names its object
+        into_clause = cue.type in ("THREATEN", "ACCUSE", "REQUEST")
+        blocked = SUBJ | {"parataxis", "conj", "cc", "punct", "mark", "aux", "neg"}
+        if not into_clause:
+            blocked = blocked | {"ccomp"}
+        frontier = [c for t in cue.tokens for c in t.children if c.dep_ not in blocked]
+        for _ in range(4):
+            nxt = []
+            for t in frontier:
+                if t.i in skip:
+                    continue
+                actor = ctx.actor_at(t) or (ctx.place_at(t) if t.pos_ == "PROPN" else None)
+                if t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS:
+                    continue  # "arrested a suspect under pressure from the EU": why or when, not whom
+                if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
+                    actor = None  # "resumed talks in Doha": where, not with whom
+                if actor and into_clause and actor == source.actor:
+                    actor = None  # "they" in "warned that they would retaliate" is the source again
+                if actor:  # may be the source's own country: "students marched through Santiago"
+                    end = t.idx + len(t.text)
+                    return EventArg(actor=actor, text=ctx.text[t.idx:end], span=[t.idx, end])
+                nxt.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "parataxis"))
+            frontier = nxt
+        return None
+
+    def _in_context(self, arg: EventArg, other: Optional[EventArg], is_target: bool, etype: str = "") -> EventArg:
+        """"Police", "rebels", "protesters" with no country of their own get the sentence's country."""
+        head = self.heads.get(tuple(arg.span)) if arg.span else None
+        if head is None:
+            return arg
+        # an official the knowledge base does not know speaks for the country the sentence is about
+        titled = arg.actor and self.ctx.weak(arg.actor) and self.ctx.actors[arg.actor].type == "person" and any(
+            t.lower_ in TITLE_WORDS for t in self.sent if arg.span[0] <= t.idx < arg.span[1])
+        if arg.actor and not titled:
+            return arg
+        # an organisation the knowledge base does not know acts for the country the sentence is about
+        unknown_org = not is_target and not arg.actor and head.ent_type_ == "ORG"
+        if not _generic(head) and not titled and not unknown_org:
+            # "the release of detained journalists": whose release says who is acted on
+            of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+            if not (of and _generic(of[0])):
+                return arg
+        skip: set[int] = set()
+        other_head = self.heads.get(tuple(other.span)) if other is not None and other.span else None
+        if other is not None and other.actor and other.span and not is_target:
+            # not the other side's own country ("officials accused Pakistan"), unless both are
+            # people of one place ("rebels killed two Colombian soldiers")
+            if other_head is None or not _generic(other_head):
+                skip = {t.i for t in self.sent if other.span[0] <= t.idx < other.span[1]
+                        and self.ctx.place_at(t) == other.actor}
+        if is_target and other is not None and other.span:
+            # the target's place, not the source's country named in the source ("Liberia's government
+            # called on the peacekeeping force"), unless the act is domestic (below)
+            skip = {t.i for t in self.sent if other.span[0] <= t.idx < other.span[1]
+                    and not self._locative(t)}
+        # a target's country is where things happen, not any country named ("under a deal brokered by Moscow")
+        actor = self._sentence_country(skip, locative_only=is_target)
+        if actor is None and is_target and other is not None and etype in DOMESTIC:
+            actor = other.actor if self.ctx.country(other.actor) else None
+        if actor is None:
+            return arg
+        return EventArg(actor=actor, text=arg.text, span=arg.span)
+
+    def _located(self, arg: EventArg, source: EventArg, etype: str) -> EventArg:  # noqa: C901
+        """The target of a material act is where it happens when nobody is named: "bombed rebel bases in
+        northern Iraq", "raided the offices of a radio station in Belgrade"; repression at home is of the
+        source's own country ("banned the opposition movement")."""
+        toks = [t for t in self.sent if arg.span and arg.span[0] <= t.idx < arg.span[1]]
+        for t in toks:
+            if self._locative(t) and self.ctx.place_at(t) and self.ctx.country(self.ctx.place_at(t)):
+                return EventArg(actor=self.ctx.place_at(t), text=arg.text, span=arg.span)
+        for t in toks:  # "shelled the city of Kharkiv": the phrase names the place itself
+            if t.i in self.ctx.token_place and self.ctx.country(self.ctx.token_place[t.i]):
+                return EventArg(actor=self.ctx.token_place[t.i], text=arg.text, span=arg.span)
+        skip = {t.i for t in self.sent if source.span and source.span[0] <= t.idx < source.span[1]
+                and not self._locative(t)}
+        actor = self._sentence_country(skip, locative_only=True)
+        if actor is None and etype in DOMESTIC and self.ctx.country(source.actor):
+            actor = source.actor
+        return EventArg(actor=actor, text=arg.text, span=arg.span) if actor else arg
+
+    @staticmethod
+    def _locative(t: Token) -> bool:
+        node = t
+        for _ in range(3):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.dep_ == "prep":
+                return node.lower_ in LOCATIVE_PREPS
+        return False
+
+    def _sentence_country(self, skip: set[int], locative_only: bool = False) -> Optional[str]:
+        """The actor of the place where the sentence happens ("in Kenya", "in Minsk"), else of the first
+        country named in it."""
+        ctx = self.ctx
+        first = None
+        for t in self.sent:
+            if t.i in skip:
+                continue
+            actor = ctx.place_at(t)
+            if not actor or not ctx.country(actor):
+                continue
+            node, locative = t, t.i in ctx.token_place
+            for _ in range(3):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPS:
+                    locative = True
+                    break
+            if locative:
+                return actor
+            first = first or actor
+        return None if locative_only else first
+
+    def _reciprocal(self, source: EventArg, target: Optional[EventArg], etype: str,
+                    cue_lemma: str = "") -> Optional[EventArg]:
+        """"Armenia and Azerbaijan agreed", "Greek and Turkish officials met": each side is the other's target."""
+        head = self.heads.get(tuple(source.span)) if source.span else None
+        if head is None or not source.actor:
+            return target
+        two_sided = etype == "ASSAULT" and cue_lemma in TWO_SIDED
+        if target is not None and (target.actor or target.text) and not (
+                (etype in RECIPROCAL or two_sided) and not target.actor):
+            return target
+        sides = list(head.conjuncts)
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                sides.extend(c.conjuncts)
+        # "Representatives of the Afghan Taliban and US envoys": a conjunct deeper in the phrase
+        sides.extend(t for t in head.subtree if t.dep_ == "conj" and t not in sides)
+        for t in sides:
+            actor = self.ctx.actor_at(t) or self._modifier_actor(t, list(t.subtree))
+            if actor and actor != source.actor:
+                end = t.idx + len(t.text)
+                return EventArg(actor=actor, text=self.ctx.text[t.idx:end], span=[t.idx, end])
+        return target
+
+    def _target(self, tok: Token, cue: _Cue, comp: Optional[Token],
+                source: Optional[EventArg] = None, etype: str = "") -> Optional[EventArg]:
+        if cue.kind == "modal":
+            subj = _children(tok, *SUBJ, *PASS_SUBJ)
+            return self._arg(subj[0]) if subj else None
+        if cue.recipient:
+            return self._subject_of(tok)
+        if cue.kind == "adj" and cue.attitude == "oppose":
+            verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+            subj = _children(verb, *SUBJ, *PASS_SUBJ)
+            if subj:
+                return self._arg(subj[0])
+            return None
+        if cue.kind == "prep":
+            pobj = _children(tok, "pobj", "pcomp")
+            if pobj:
+                return self._arg(pobj[0])
+            rest = [t for t in tok.sent if t.i > tok.i and not t.is_punct]
+            if rest:
+                start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+                actor = next((self.ctx.actor_at(t) for t in rest if self.ctx.actor_at(t)), None)
+                return EventArg(actor=actor, text=self.ctx.text[start:end][:300], span=[start, end])
+            return None
+        cands: list[Token] = []
+        if cue.kind == "noun":
+            for c in _children(tok, "prep"):
+                if c.lower_ in ("of", "on", "to", "for", "against", "with", "about"):
+                    cands.extend(_children(c, "pobj", "pcomp"))
+        else:
+            if _misparsed_verb(tok):
+                cands.append(tok.head)  # "trained [Azerbaijani army officers]"
+            cands.extend(_children(tok, *PASS_SUBJ))
+            cands.extend(_children(tok, "dative"))
+            cands.extend(_children(tok, "dobj", "obj", "attr"))
+            if len(cue.tokens) > 1:  # "call on X": the phrase's preposition takes the addressee
+                for t in cue.tokens[1:]:
+                    cands[:0] = _children(t, "pobj")
+                    if t.pos_ == "NOUN":  # "held talks with X", "imposed sanctions on X"
+                        cands[:0] = [p for c in _children(t, "prep") if c.lower_ in TARGET_PREPS
+                                     for p in _children(c, "pobj", "pcomp")]
+            for c in _children(tok, "prep", "agent"):
+                if c.lower_ in TARGET_PREPS and c not in cue.tokens:
+                    cands.extend(_children(c, "pobj", "pcomp"))
+            if cue.type in ("REQUEST", "ACCUSE", "THREATEN") or tok.lemma_.lower() in OBJECT_CONTROL:
+                # "demanded that Belgrade pull out", "allowed U.N. inspectors to enter" (parsed as a clause)
+                for cc in _children(tok, "ccomp"):
+                    # "warned that it would respond if Japan ...": "it" is the source again
+                    cands.extend(s for s in _children(cc, *SUBJ, *PASS_SUBJ)
+                                 if not (cue.type == "THREATEN" and s.lower_ in PRONOUNS | FIRST_PERSON))
+            if etype in TRANSFER:
+                # what is handed over goes *to* someone: "extradited a Colombian to the United States",
+                # "sent trainers to help the Ukrainian army", "pulled out of the Georgian village"
+                to = [p for c in _children(tok, "prep", "dative") if c.lower_ in ("to", "for", "from", "of", "into")
+                      for p in _children(c, "pobj")] + _children(tok, "dative")
+                purpose = [o for c in _children(tok, "xcomp", "advcl") if _children(c, "aux")
+                           for o in _children(c, "dobj")]
+                cands[:0] = to + purpose
+        if comp is not None and cue.type != "REQUEST":
+            cands.extend(_children(comp, "dative", "dobj", "obj"))
+            for c in _children(comp, "prep"):
+                if c.lower_ in TARGET_PREPS:
+                    cands.extend(_children(c, "pobj"))
+        if comp is not None and cue.type == "REQUEST" and not cands:
+            cands.extend(_children(comp, *SUBJ))
+        in_cue = {t.i for t in cue.tokens}
+        cands = [c for c in cands if c.lower_ not in REL_PRONOUNS and not c.is_punct and c.i not in in_cue
+                 and not (source is not None and source.span and source.span[0] <= c.idx < source.span[1])]
+        if not cands:
+            if comp is not None:
+                return self._clause_arg(comp)
+            return None
+        args = [self._arg(c) for c in cands]
+        own = source.actor if source is not None else None
+        for a in args:
+            if a.actor and not self.ctx.weak(a.actor) and a.actor != own:
+                return a
+        for a in args:
+            if a.actor and a.actor != own:
+                return a
+        for c, a in zip(cands, args):
+            if _generic(c):
+                return a  # "used tear gas against garment workers": the people, not the means
+        return args[0]
+
+    def _clause_arg(self, verb: Token) -> EventArg:
+        toks = sorted(verb.subtree, key=lambda t: t.i)
+        toks = [t for t in toks if not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i)]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        toks = toks[: MAX_ARG_TOKENS * 2]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        actor = next((self.ctx.actor_at(t) for t in toks if self.ctx.actor_at(t)), None)
+        return EventArg(actor=actor, text=self.ctx.text[start:end], span=[start, end])
+
+    def _stance_target(self, tok: Token, cue: _Cue, etype: str, target: Optional[EventArg]) -> Optional[EventArg]:
+        # "warned X against Y", "made a statement against Y": the stance is toward Y.
+        for c in _children(tok, "prep"):
+            if c.lower_ == "against" and c not in cue.tokens:
+                pobj = _children(c, "pobj", "pcomp")
+                if pobj:
+                    return self._arg(pobj[0])
+        if etype == "THREATEN" and tok.lemma_.lower() != "threaten" and cue.kind == "verb":
+            return None  # a warning without "against" names no object of opposition
+        if target is not None and not target.actor and target.text.lower() in INDEFINITE:
+            return None  # "promised everything to everyone": no stance toward anything in particular
+        return self._purpose(target) or target
+
+    def _purpose(self, target: Optional[EventArg]) -> Optional[EventArg]:
+        """"looking for a way to gain a foothold in Central Asia": the stance is toward what the way is
+        for ("gain a foothold in Central Asia"), not toward "a way"."""
+        if target is None or target.actor or not target.span:
+            return None
+        span = self.ctx.doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in PURPOSE_NOUNS:
+            return None
+        for clause in _children(span.root, "relcl", "acl"):
+            if clause.pos_ == "VERB" and any(c.lower_ == "to" for c in _children(clause, "aux")):
+                words = [t for t in clause.subtree if not (t.head.i == clause.i and t.dep_ == "aux" and t.lower_ == "to")]
+                start, end = words[0].idx, max(t.idx + len(t.text) for t in words)
+                actor = next((self.ctx.actor_at(t) for t in words if self.ctx.actor_at(t)), None)
+                return EventArg(actor=actor, text=self.ctx.text[start:end][:300], span=[start, end])
+        return None

@@ -1,0 +1,97 @@
+"""Word sets and constants of the events layer (:mod:`presswatch.events`): verb classes, dependency labels,
+PLOVER type groups."""
+
+# Material conflict that is only intended or possible is a threat (PLOVER manual 2.3).
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION"}
+THREAT_CODES = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131"}
+# Material acts: their target is where they happen when no one is named; DOMESTIC ones are done at home.
+MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "AID", "MOBILIZE", "SANCTION", "PROTEST", "COOPERATE"}
+DOMESTIC = {"COERCE", "ASSAULT", "SANCTION", "PROTEST", "THREATEN"}
+# Types whose recipient is where something goes ("to X") rather than what is moved.
+TRANSFER = {"AID", "COOPERATE", "RETREAT"}
+HELP_VERBS = {"help", "assist", "support", "aid", "protect", "rescue", "rebuild", "reconstruct", "train",
+              "evacuate", "deliver", "distribute", "relieve", "shelter", "feed"}
+# Collective decisions to act are the act ("ministers agreed to freeze assets"); promises are intent.
+DECIDE_VERBS = {"agree", "decide", "vote", "resolve"}
+# Retreats of one's own forces or captives ("promised to withdraw"), not "to disarm the militias".
+OWN_RETREAT = {"withdraw", "pull", "retreat", "release", "free", "return", "cede", "evacuate", "resign",
+               "repatriate", "step"}
+# Passives whose subject is what its own side sends: "troops were deployed".
+SENT_VERBS = {"send", "deploy", "dispatch", "station", "move", "mass", "mobilize", "mobilise", "airlift", "fly",
+              "position"}
+# Words of office: an unknown person with one of them speaks for a state.
+TITLE_WORDS = {"president", "minister", "premier", "prime", "chancellor", "secretary", "spokesman", "spokeswoman",
+               "spokesperson", "ambassador", "envoy", "general", "gen.", "commander", "chief", "leader", "king",
+               "queen", "prince", "emir", "sheikh", "governor", "deputy", "official", "negotiator", "diplomat",
+               "delegate", "representative", "colonel", "col.", "marshal", "admiral", "vice", "speaker", "head"}
+# Types whose conjoined actors act together, so that each is the other's target.
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+# Violence with two sides: "Indian and Pakistani troops exchanged fire", "clashed", "fought".
+TWO_SIDED = {"clash", "fight", "exchange", "battle", "skirmish"}
+COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# Types that state an attitude toward their target (material acts such as ASSAULT do not).
+ATTITUDE = {
+    "AGREE": "support", "SUPPORT": "support", "COOPERATE": "support", "AID": "support",
+    "REJECT": "oppose", "ACCUSE": "oppose", "PROTEST": "oppose", "SANCTION": "oppose",
+}
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
+REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+WH_SUBJECTS = {"who", "what", "which"}
+INDEFINITE = {"everything", "anything", "something", "nothing", "everyone", "anyone", "someone", "nobody",
+              "everybody", "anybody", "somebody", "all", "none"}
+# Opening and closing quotation marks: an argument that opens one ends after its close.
+QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
+FUTURE = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL = {"could", "might", "may", "would"}
+OBLIGATION = {"must", "should"}
+REPORTING = {
+    "say", "announce", "state", "declare", "tell", "note", "add", "stress", "reiterate", "insist", "conclude",
+    "claim", "confirm", "emphasize", "emphasise", "write", "report", "explain", "indicate", "remind", "recall",
+}
+# Verbs whose object is who must act in their infinitive ("urged X to ...", "called on X to ...").
+OBJECT_CONTROL = {"urge", "call", "ask", "press", "persuade", "tell", "order", "force", "appeal", "implore",
+                  "request", "demand", "invite", "encourage", "pressure", "remind", "allow", "let", "permit"}
+TARGET_PREPS = ("on", "to", "with", "against", "for", "at", "into", "from", "toward", "towards", "over", "upon", "of")
+SPEECH_NOUNS = {"call", "demand", "appeal", "warning", "threat", "ultimatum", "accusation", "condemnation",
+                "criticism", "statement", "support"}
+MAX_ARG_TOKENS = 25
+# Prepositions of circumstance whose object is no target ("under pressure from X"); not "after"/"during",
+# whose act is often the one answered ("sent warships after the Turkish incursion").
+CIRCUMSTANCE_PREPS = {"under", "despite", "as", "like", "than", "without"}
+# Verbs that answer an act: a future or conditional answer is a threat ("Moscow will respond to any ...").
+RESPONSE_VERBS = {"respond", "react", "answer", "retaliate", "reply"}
+# Verbs whose subject receives what its object names from someone else ("received aid from Canada").
+RECEIVE_VERBS = {"receive", "get", "obtain", "secure", "win", "accept", "face", "draw", "suffer", "earn", "attract",
+                 "come"}
+RECEIVED_TYPES = {"AID", "SUPPORT"}
+# Received only when a giver is named: "came under attack from X", "faced criticism from X".
+RECEIVED_FROM_TYPES = {"ACCUSE", "THREATEN", "ASSAULT", "SANCTION"}
+# What one answers without threatening: "will respond to the letter".
+NEUTRAL_STIMULI = {"question", "letter", "request", "proposal", "offer", "invitation", "call", "inquiry", "query",
+                   "email", "message", "concern", "survey", "appeal", "demand", "need", "crisis", "pandemic",
+                   "outbreak", "disaster", "emergency", "criticism", "comment", "report", "note"}
+# Where a dictionary (CAMEO) verb heads a clause; participles used as modifiers are not events.
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "parataxis"}
+# Verbs that take their meaning from an event noun: "held talks", "imposed a curfew", "went on strike".
+LIGHT_VERBS = {"hold", "conduct", "stage", "carry", "launch", "begin", "start", "issue", "make", "give", "express",
+               "voice", "declare", "announce", "impose", "have", "go", "organize", "organise", "mount", "open",
+               "file", "lodge", "extend", "take", "pay", "resume", "return", "join", "attend", "enter", "grant",
+               "order", "deliver", "send", "complete", "initiate", "signal", "reaffirm", "renew"}
+PHRASE_DEPS = {"prt", "prep", "dobj", "advmod", "pobj", "acomp", "pcomp"}
+PARTICLES = {"over", "out", "down", "up", "off", "back", "on", "in", "away"}
+# Definite nouns that refer back to the reporter in a reported clause, and what the reporter must be.
+ANAPHORIC_NOUNS = {"alliance": "body", "bloc": "body", "organisation": "body", "organization": "body",
+                   "movement": "body", "group": "body", "country": "state", "government": "state"}
+# Verbs by which a person's relative clause names the body they lead or speak for.
+LEAD_VERBS = {"head", "lead", "chair", "represent", "command"}
+ROLE_WORDS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "negotiator", "diplomat",
+              "commander", "leader", "aide", "adviser", "advisor", "man", "woman"}
+# Nouns a "to" clause tells the purpose of: the stance is toward the purpose ("a way to gain a foothold").
+PURPOSE_NOUNS = {"way", "means", "opportunity", "chance", "pretext", "excuse"}
+CAMEO_FALLBACKS = {"sibling_object", "sibling_default", "majority"}
+# Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
+NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say"}
