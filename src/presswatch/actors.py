@@ -29,6 +29,9 @@ Rules, in order:
   Council" with the United Nations), and "the Council" goes to the last
   "... Council" linked;
 - party names also match their adjective and singular ("Democratic", "Democrat");
+- a name that actors of several countries share ("Labour Party", "Congress", "PRI": Puerto
+  Rico's code and Mexico's party) goes to the candidate whose country the article names, else
+  to none (:meth:`_Resolution.one_country`);
 - titles and descriptions ("the Uzbek Foreign Minister", "US Deputy Secretary
   of State", "the Russian leader") go to whoever held the office on the
   article date (``article.published``, else today); a bare "the president" goes
@@ -71,6 +74,7 @@ import calendar
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from typing import Optional
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER
@@ -256,6 +260,7 @@ class _Resolution:
         self.surnames: dict[str, str] = {}  # name key of a surname -> actor id seen in full
         self.span_actor: dict[tuple[int, int], str] = {}
         self.countries_seen: set[str] = set()
+        self.country_count: Counter[str] = Counter()  # mentions per country, for names countries share
         self.full_names: list[tuple[tuple[str, ...], str]] = []  # name-key words of full names seen -> actor
         self.org_heads: dict[str, str] = {}  # last word of an organisation's name -> the last one linked
         self._org_words: dict[str, set[str]] = {}
@@ -270,6 +275,7 @@ class _Resolution:
         entry = self.kb.get(actor_id)
         if entry is not None and entry.country:
             self.countries_seen.add(entry.country)
+            self.country_count[entry.country] += 1
         if entry is not None and entry.type in ORG_TYPES:
             words = self.text[start:end].split()
             if len(words) > 1 and words[-1][:1].isupper():
@@ -312,8 +318,12 @@ class _Resolution:
                 iso = self.country_of(_strip(span).text)
                 if iso:
                     self.countries_seen.add(iso)
+                    self.country_count[iso] += 1
             elif span is not None and ent.label == "ORG":  # "CNN", "the DNC": a US article
-                self.countries_seen.update(e.country for e in self.kb.lookup(_strip(span).text) if e.country)
+                found = {e.country for e in self.kb.lookup(_strip(span).text)} - {None}
+                if len(found) == 1:  # a name several countries share ("Labour Party") names none of them
+                    self.countries_seen.update(found)
+                    self.country_count.update(found)
         # Full names first, so that a surname before its full name ("Bush-era ... George W. Bush") resolves.
         order = sorted(range(len(entities)), key=lambda i: not (
             spans[i] is not None and entities[i].label == "PERSON" and len(_strip(spans[i])) > 1))
@@ -559,7 +569,7 @@ class _Resolution:
         return (title_function(" ".join(rest)) if rest else None), country
 
     def named(self, span: Span, types: set[str]) -> Optional[str]:
-        cands = self.kb.lookup(span.text, types)
+        cands = self.one_country(self.kb.lookup(span.text, types))
         if not cands:
             return None
         cands.sort(key=lambda e: (e.country in self.countries_seen, e.type == "media"), reverse=True)
@@ -573,6 +583,14 @@ class _Resolution:
                 return target, "government"
             return None, "place"
         states = kb.lookup(span.text, {"state"})
+        if states and span.text.isupper():  # a state's code an organisation shares ("PRI", "PAN")
+            rivals = [e for e in kb.lookup(span.text, ORG_TYPES) if e.country != states[0].country]
+            if rivals:
+                picked = self.one_country(states + rivals)
+                if not picked:
+                    return None, None
+                if picked[0].type != "state":
+                    return picked[0].id, None
         if states:
             reading = None
             if label in PLACE_LABELS:
@@ -590,12 +608,28 @@ class _Resolution:
         owner = self.possessor(span)
         if owner:  # "Pakistan's Supreme Court", "the Pakistani Supreme Court": not the US one
             others = [e for e in others if e.country in (None, owner)]
+        others = self.one_country(others)
         if others:
             others.sort(key=lambda e: (e.country in self.countries_seen, e.type != "government_body"), reverse=True)
             return others[0].id, None
         if len(span) == 1 and not span[0].is_upper:  # "the Organisation" after "the CSTO"
             return self.country_scoped(span) or self.short_form(span) or self.org_in_context(span[0]), None
         return self.country_scoped(span) or self.short_form(span), None
+
+    def one_country(self, cands: list[Entry]) -> list[Entry]:
+        """Candidates of a name that actors of several countries share ("Labour Party", "Justice and
+        Development Party", "Congress"): those of the one candidate country the article names (a
+        place, a demonym, a linked person or a name only that country's actor has, such as "AKP");
+        when it names several, those of the one it names more than twice as often as any other (an
+        American article that mentions Italy once keeps "Democratic" American); else none, so a
+        shared name is never linked blindly. Candidates of one country (or none) pass unchanged."""
+        if len({e.country for e in cands}) <= 1:
+            return cands
+        named = sorted({e.country for e in cands if e.country in self.countries_seen},
+                       key=lambda c: self.country_count[c], reverse=True)
+        if len(named) > 1 and self.country_count[named[0]] <= 2 * self.country_count[named[1]]:
+            return []
+        return [e for e in cands if named and e.country == named[0]]
 
     # -- places that are not actors ----------------------------------------
     def city_country(self, span: Span) -> Optional[str]:
@@ -714,8 +748,12 @@ class _Resolution:
                 if size == 1 and key not in kb.buildings and not (
                         upper[i] and (len(key) >= 3 or (len(key) == 2 and not _caps_context(doc, i)))):
                     continue  # single words: acronyms and seats of power only ("NATO", "RT", "Kremlin")
-                ids = kb.by_alias.get(key)
-                target = kb.buildings.get(key) or (ids and next((x for x in ids if kb.entries[x].type in types), None))
+                target = kb.buildings.get(key)
+                if not target and key in kb.by_alias:
+                    # a state whose code the acronym is counts as a rival ("PRI": Puerto Rico, Mexico's party)
+                    cands = self.one_country([x for x in map(kb.entries.get, kb.by_alias[key]) if x.type in types
+                                              or (x.type == "state" and size == 1 and upper[i])])
+                    target = cands[0].id if cands and cands[0].type in types else None
                 if target:
                     hit = (doc[i:i + size], target)
                     break
@@ -1008,7 +1046,8 @@ class _Resolution:
                     return iso
         for ent in span.ents:  # people are resolved before bodies, so look the body up here
             if ent.label_ in ("ORG", "FAC", "GPE"):
-                found = [e.country for e in self.kb.lookup(_strip(ent).text) if e.country and e.type != "person"]
+                found = [e.country for e in self.one_country([e for e in self.kb.lookup(_strip(ent).text) if e.type != "person"])
+                         if e.country]
                 if len(set(found)) == 1:
                     return found[0]
         return None
