@@ -4,9 +4,9 @@
 15,000 inhabitants that carry it as their name or as one of their alternate names, most
 populous first; :func:`pick` chooses one of them, preferring a country the article names.
 :func:`country_of` also knows the US states and the District of Columbia, which GeoNames lists
-apart ("Texas"; not "Georgia", a country first), and 400 curated regions, provinces and
+apart ("Texas"; not "Georgia", a country first), and 399 curated regions, provinces and
 well-known areas of 67 countries the international press names ("Chechnya", "Xinjiang",
-"Darfur", "the Donbas", "Aceh", "Catalonia's"), with 317 aliases, in
+"Darfur", "the Donbas", "Aceh", "Catalonia's"), with 314 aliases, in
 ``data/places/regions.csv`` (name, aliases, ISO3, note); a name followed by "province",
 "region", "state", "oblast", "governorate" or "krai" is also tried without it ("Helmand
 province", "Lagos State", "Kherson region").
@@ -31,7 +31,7 @@ only its unambiguous forms are coded ("Jammu and Kashmir", "Indian-administered 
 treated the same way.
 
 The indexes are built once per process, on the first look-up (see ``docs/benchmarks.md`` for
-the cities' time; the regions' 727 keys read in about 2 ms). Names are keyed with :func:`presswatch.kb.norm` (case, diacritics, punctuation and
+the cities' time; the regions' 724 keys read in about 2 ms). Names are keyed with :func:`presswatch.kb.norm` (case, diacritics, punctuation and
 a possessive folded). Left out of the city index: alternate names in non-Latin scripts,
 alternate names of fewer than four characters and all-capital alternates of up to four
 (airport codes such as "LOS" or "MSQ"), and names of countries, continents and US states
