@@ -177,3 +177,17 @@ def test_congress_is_the_us_one_in_us_articles_and_the_party_in_indian_ones(acto
     assert actor_of(analyze(actors_analyzer, text), text, "Congress") == "us-congress"
     text = "Congress lost the state to the BJP, results in New Delhi showed."
     assert actor_of(analyze(actors_analyzer, text), text, "Congress") == "in-inc"
+
+
+@pytest.mark.parametrize("text, name, iso", [
+    ("Ahmed Karimi of the Iranian Foreign Ministry denounced the report.", "Ahmed Karimi", "IRN"),
+    ("Ali Demir of the ruling AKP said the vote would go ahead.", "Ali Demir", "TUR"),
+    ("KMT chairman Lin Wei-ming criticized the government.", "Lin Wei-ming", "TWN"),
+])
+def test_an_of_phrase_or_a_chairman_title_gives_an_unknown_person_a_country(actors_analyzer, text, name, iso):
+    assert local_country(analyze(actors_analyzer, text), name) == (True, iso)
+
+
+def test_an_of_phrase_naming_no_country_gives_none(actors_analyzer):
+    result = analyze(actors_analyzer, "Professor Ann Liddell of Stanford University said the sanctions were weak.")
+    assert local_country(result, "Ann Liddell") == (True, None)

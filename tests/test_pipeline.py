@@ -100,6 +100,21 @@ def test_factories_are_found_through_entry_points_in_a_fresh_process():
     assert out.stdout.count("presswatch_") == 6
 
 
+@pytest.mark.parametrize("text, person", [
+    # the NER tagged only "Yilmaz", which then linked to a namesake in the knowledge base
+    ("Mehmet Yilmaz of the ruling party said the vote would go ahead.", "Mehmet Yilmaz"),
+    ("President Putin said no.", "Putin"),            # a title is no first name
+    ("On Tuesday Putin said no.", "Putin"),           # nor a date word
+])
+def test_a_first_name_the_ner_missed_joins_the_surname(analyzer, text, person):
+    analysis = analyzer.analyze(text)
+    persons = [e.text for e in analysis.entities if e.label == "PERSON"]
+    assert persons == [person]
+    linked = {a.name: a.id for a in analysis.actors}
+    if person == "Mehmet Yilmaz":
+        assert linked.get("Mehmet Yilmaz", "").startswith("local:")
+
+
 def test_surname_after_full_mention_is_a_person(analyzer):
     analysis = analyzer.analyze(TEXT)
     persons = [(e.text, e.start) for e in analysis.entities if e.label == "PERSON"]

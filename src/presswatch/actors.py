@@ -1022,6 +1022,13 @@ class _Resolution:
                     first += 1
                 words = doc[first:child.right_edge.i + 1]
                 return words.text.strip(" ,"), self._country_in(words)
+        for prep in root.children:  # "X of the ruling Justice and Development Party"
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == span.end:
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                words = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1] if objs else None
+                iso = self._country_in(words) if words is not None and words.ents else None
+                if iso:
+                    return None, iso
         start = span.start
         i = start
         while i > 0 and i > start - 10:
@@ -1031,7 +1038,8 @@ class _Resolution:
             i -= 1
         while i < start and doc[i].lower_ in {"the", "a", "an"}:
             i += 1
-        if i < start and any(t.lower_ in ROLE_HEADS or t.lower_ in {"deputy", "director", "observer", "analyst", "expert"} for t in doc[i:start]):
+        if i < start and any(t.lower_ in ROLE_HEADS or t.lower_ in {"deputy", "director", "observer", "analyst", "expert", "chairman",
+                                                    "chairwoman"} for t in doc[i:start]):
             words = doc[i:start]
             return words.text, self._country_in(words)
         return None, None

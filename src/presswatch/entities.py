@@ -28,6 +28,7 @@ class EntitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         _trim_entities(doc)
+        _extend_first_names(doc)
         if self.propagate_surnames:
             _propagate_surnames(doc)
         doc._.pw_entities = [
@@ -52,6 +53,41 @@ def _trim_entities(doc: Doc) -> None:
             start += 1
         trimmed.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_))
     doc.ents = trimmed
+
+
+# Capitalised words before a name that are titles, honorifics or dates, not a missed first name.
+_NOT_FIRST_NAMES = {
+    "president", "minister", "premier", "prime", "chancellor", "secretary", "spokesman", "spokeswoman", "ambassador",
+    "envoy", "general", "commander", "chief", "leader", "king", "queen", "prince", "princess", "emir", "sultan",
+    "sheikh", "crown", "governor", "deputy", "colonel", "marshal", "admiral", "vice", "speaker", "head", "senator",
+    "congressman", "congresswoman", "representative", "mayor", "judge", "justice", "pope", "cardinal", "archbishop",
+    "bishop", "rabbi", "imam", "ayatollah", "mullah", "professor", "doctor", "dr", "mr", "mrs", "ms", "miss", "sir",
+    "dame", "lord", "lady", "captain", "lieutenant", "sergeant", "major", "corporal", "private", "chairman",
+    "chairwoman", "director", "commissioner", "inspector", "detective", "officer", "agent", "coach", "president-elect",
+    "secretary-general", "attorney", "counsel", "reverend", "father", "brother", "sister", "saint", "st", "uncle",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "but", "and", "or",
+    "then", "now", "when", "while", "if", "as", "so", "yet", "still", "also", "meanwhile", "however", "thus",
+}
+
+
+def _extend_first_names(doc: Doc) -> None:
+    """"Mehmet Yilmaz": the small NER often tags only the surname of a name it does not know, which
+    then links to a namesake ("Cevdet Yılmaz"). A capitalised proper noun right before a one-word
+    PERSON, outside any entity and not a title, honorific or date word, is taken as its first name."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    changed, ents = False, []
+    for ent in doc.ents:
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if (ent.label_ == "PERSON" and len(ent) == 1 and prev is not None and prev.i not in taken
+                and prev.is_alpha and prev.is_title and prev.tag_ == "NNP" and len(prev) > 1
+                and prev.lower_ not in _NOT_FIRST_NAMES and not prev.whitespace_ == ""):
+            ents.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents
 
 
 def _propagate_surnames(doc: Doc) -> None:
