@@ -3,8 +3,11 @@
 Adds one in-document rule on top of the statistical NER: once a full name
 ("Sergei Lavrov") is tagged PERSON, later bare mentions of its last token
 ("Lavrov") are tagged PERSON too, since small NER models often miss surnames
-standing alone. Limits: no cross-document knowledge; entity linking to actors
-is the actors layer's job.
+standing alone; and a capitalised proper noun right before a one-word PERSON
+that is no title, honorific or date word joins it as the first name the NER
+missed ("Mehmet Yilmaz"). Limits: no cross-document knowledge; a first name
+that is also a title word stays out; entity linking to actors is the actors
+layer's job.
 """
 
 from __future__ import annotations
