@@ -86,6 +86,25 @@ FORCE_HEADS = {
 }
 # Prepositions whose object says where something happens, not who acts.
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "within"}
+# Plural nouns for several states: a phrase holding one with a modifier ("the leadership of the Central Asian
+# states", "the African countries") says whom it means, so it takes no other country of the sentence.
+STATE_GROUP_NOUNS = {"states", "countries", "nations", "republics", "governments", "monarchies", "neighbours",
+                     "neighbors", "members"}
+# Nouns for areas: a demonym modifying one after a locative preposition says where ("near the Ugandan border").
+AREA_NOUNS = {"border", "frontier", "coast", "shore", "waters", "territory", "side", "region", "province",
+              "town", "city", "village", "area", "airspace", "soil", "mainland", "countryside"}
+# Nouns for meeting someone: a country after them ("in an interview with X", "in talks with X") is met, not a place.
+INTERACTION_NOUNS = {"interview", "talk", "talks", "meeting", "conversation", "call", "agreement", "deal",
+                     "negotiation", "negotiations", "summit", "consultation", "consultations", "contact", "contacts",
+                     "discussion", "discussions", "briefing", "exchange", "visit"}
+# Modifiers that say armed forces are of no country the sentence names ("foreign troops"; a "foreign
+# minister" is a title).
+UNPLACED_MODIFIERS = {"foreign", "international", "outside", "overseas", "western", "multinational"}
+UNPLACED_HEADS = FORCE_HEADS | {"military", "mercenaries", "powers", "contractors", "advisers", "instructors"}
+# People who stand for a state abroad: a generic source is not of their country ("authorities expelled two
+# Iranian diplomats"), unlike people of one place ("rebels killed two Colombian soldiers").
+ENVOY_HEADS = {"diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys", "consul", "attache",
+               "attaché", "embassy", "consulate", "delegation", "delegate", "delegates"}
 
 
 @dataclass(frozen=True)
@@ -255,4 +274,6 @@ def _is_state(name: Name) -> bool:
     return entry is not None and entry.type == "state"
 
 
-__all__ = ["Name", "scan", "name_table", "key", "GENERIC_HEADS", "CROWD_HEADS", "FORCE_HEADS", "LOCATIVE_PREPS"]
+__all__ = ["Name", "scan", "name_table", "key", "GENERIC_HEADS", "CROWD_HEADS", "FORCE_HEADS", "LOCATIVE_PREPS",
+           "STATE_GROUP_NOUNS", "UNPLACED_MODIFIERS", "UNPLACED_HEADS", "ENVOY_HEADS",
+           "AREA_NOUNS", "INTERACTION_NOUNS"]

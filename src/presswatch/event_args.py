@@ -44,7 +44,7 @@ class ArgumentFinder:
         """An argument from a noun phrase headed by ``tok``."""
         ctx = self.ctx
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
-            tok = tok.head.head
+            tok = self._relative_head(tok.head)
         cut = {"relcl", "acl", "appos", "advcl", "punct", "cc", "mark", "parataxis", "ccomp"}
         toks = [tok]
         stack = [c for c in tok.children if c.dep_ not in cut]
@@ -76,6 +76,8 @@ class ArgumentFinder:
                 text = q.speaker.name or text
         if actor is None and tok.lower_ in PRONOUNS:
             actor = self._antecedent(tok)
+        if actor is None and tok.lemma_.lower() in ANAPHORIC_NOUNS:
+            actor = self._our(tok)
         if actor is None and self._anaphoric_noun(tok):
             found = self._antecedent(tok, resolve=True)  # "NATO's spokesman said the alliance would deploy"
             kind = ANAPHORIC_NOUNS[tok.lemma_.lower()]
@@ -91,6 +93,35 @@ class ArgumentFinder:
         arg = EventArg(actor=actor, text=text, span=[start, end])
         self.heads[(start, end)] = tok
         return arg
+
+    @staticmethod
+    def _relative_head(verb: Token) -> Token:
+        """The noun a relative clause is about: its parse head, unless the clause's verb is plural and the
+        head singular ("the troops on their territory, which are planning to move": the troops)."""
+        head = verb.head
+        plural = any(t.tag_ == "VBP" or t.lower_ in ("are", "were") for t in [verb, *_children(verb, "aux")])
+        if not plural or head.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in head.children):
+            return head
+        for t in reversed(head.doc[head.sent.start:head.i]):
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj"):
+                return t
+        return head
+
+    def _our(self, tok: Token) -> Optional[str]:
+        """"our country", "our government" inside a quote: the speaker's state ("our alliance": the
+        speaker's organisation)."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
+            return None
+        q = self.ctx.quote_at(tok.idx)
+        if q is None or q.speaker is None or q.id in self._resolving:
+            return None
+        speaker = self._speaker_actor(q)
+        if not speaker or self.ctx.weak(speaker):
+            return None
+        if ANAPHORIC_NOUNS[tok.lemma_.lower()] == "body":
+            return speaker if self._is_body(speaker) else None
+        iso3 = self.ctx.country(speaker)
+        return self.ctx.state_actor(iso3) if iso3 else None
 
     def _anaphoric_noun(self, tok: Token) -> bool:
         """"the alliance", "the country": a definite noun naming nobody, in a reported clause."""
@@ -243,7 +274,7 @@ class ArgumentFinder:
             return self._subject_of(head, depth + 1)
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             if verb.dep_ == "relcl":
-                return self._arg(head)
+                return self._arg(self._relative_head(verb))
             return None
         if verb.dep_ in ("conj", "advcl", "ccomp", "pcomp") or (verb.dep_ == "acl" and head.pos_ == "VERB"):
             if verb.dep_ == "ccomp":

@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .event_actors import LOCATIVE_PREPS
+from .event_actors import AREA_NOUNS, ENVOY_HEADS, INTERACTION_NOUNS, LOCATIVE_PREPS, STATE_GROUP_NOUNS, UNPLACED_HEADS, UNPLACED_MODIFIERS
 from .event_cues import _Cue
 from .event_parse import _children, _generic, _misparsed_verb
 from .event_vocab import (
@@ -32,6 +32,12 @@ class TargetFinder:
             subj = _children(tok, *PASS_SUBJ)
             arg = self._arg(subj[0]) if subj else None
             return arg if arg is not None and arg.actor and self.ctx.country(arg.actor) else None
+        if etype in ("SANCTION", "REJECT", "COERCE", "REQUEST") and target is not None:
+            # "a Russian diplomat was expelled from Poland", "pilgrims were barred from entering Saudi Arabia",
+            # "diplomats were ordered out of Syria": the state left or kept out acts
+            iso3 = self._state_left(tok, target)
+            if iso3:
+                return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None)
         if etype != "COERCE" or target is None:
             return None
         in_target = {t.i for t in self.sent if target.span and target.span[0] <= t.idx < target.span[1]
@@ -44,6 +50,21 @@ class TargetFinder:
         else:
             iso3 = None
         return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None) if iso3 else None
+
+    def _state_left(self, tok: Token, target: EventArg) -> Optional[str]:
+        """The country of the state a passive's subject is sent from or kept out of ("from X", "out of X",
+        "from entering X"), when it is not the subject's own."""
+        objs: list[Token] = []
+        for c in _children(tok, "prep"):
+            if c.lower_ == "from":
+                objs += _children(c, "pobj") + [o for g in _children(c, "pcomp") for o in _children(g, "dobj")]
+            elif c.lower_ == "out":
+                objs += [p for o in _children(c, "prep") if o.lower_ == "of" for p in _children(o, "pobj")]
+        for o in objs:
+            iso3 = self.ctx.country(self.ctx.place_at(o))
+            if iso3 and iso3 != self.ctx.country(target.actor) and self.ctx.actors[self.ctx.place_at(o)].type == "state":
+                return iso3
+        return None
 
     def _nearest_actor(self, tok: Token, cue: _Cue, source: EventArg) -> Optional[EventArg]:
         """Last resort for a target: the nearest actor below the cue ("spoke by telephone with X",
@@ -68,6 +89,9 @@ class TargetFinder:
                     continue  # "arrested a suspect under pressure from the EU": why or when, not whom
                 if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
                     actor = None  # "resumed talks in Doha": where, not with whom
+                if t.dep_ in ("amod", "compound", "poss") and t.head.dep_ == "pobj" and \
+                        t.head.head.lower_ in LOCATIVE_PREPS and t.head.lemma_.lower() in AREA_NOUNS:
+                    actor = None  # "near the Ugandan border": where too (not "outside the Turkish embassy")
                 if actor and into_clause and actor == source.actor:
                     actor = None  # "they" in "warned that they would retaliate" is the source again
                 if actor:  # may be the source's own country: "students marched through Santiago"
@@ -94,12 +118,14 @@ class TargetFinder:
             of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
             if not (of and _generic(of[0])):
                 return arg
+        if self._says_whom(head, arg):
+            return arg
         skip: set[int] = set()
         other_head = self.heads.get(tuple(other.span)) if other is not None and other.span else None
         if other is not None and other.actor and other.span and not is_target:
             # not the other side's own country ("officials accused Pakistan"), unless both are
             # people of one place ("rebels killed two Colombian soldiers")
-            if other_head is None or not _generic(other_head):
+            if other_head is None or not _generic(other_head) or other_head.lower_ in ENVOY_HEADS:
                 skip = {t.i for t in self.sent if other.span[0] <= t.idx < other.span[1]
                         and self.ctx.place_at(t) == other.actor}
         if is_target and other is not None and other.span:
@@ -111,9 +137,42 @@ class TargetFinder:
         actor = self._sentence_country(skip, locative_only=is_target)
         if actor is None and is_target and other is not None and etype in DOMESTIC:
             actor = other.actor if self.ctx.country(other.actor) else None
+        if actor is None and is_target and other is not None and self._at_home(other, other_head):
+            actor = other.actor
         if actor is None:
             return arg
         return EventArg(actor=actor, text=arg.text, span=arg.span)
+
+    def _says_whom(self, head: Token, arg: EventArg) -> bool:
+        """The phrase says whom it means without naming a country the sentence has: "the leadership of the
+        Central Asian states", "the African countries", "foreign military"; it takes no other country."""
+        if head.lower_ in UNPLACED_HEADS and any(c.lower_ in UNPLACED_MODIFIERS for c in head.children
+                                                 if c.dep_ in ("amod", "compound")):
+            return True  # not "the foreign minister": a title
+        for t in head.subtree:
+            if arg.span and not arg.span[0] <= t.idx < arg.span[1]:
+                continue
+            if t.lower_ in STATE_GROUP_NOUNS and t.tag_ in ("NNS", "NNPS") and any(
+                    c.dep_ in ("amod", "compound", "nmod") for c in t.children):
+                return True
+        return False
+
+    def _at_home(self, source: EventArg, source_head: Optional[Token]) -> bool:
+        """A state's own institution ("Zimbabwe's Supreme Court", "the Philippine government") acting on
+        people it names without saying whose ("the government", "rebels") acts at home, when the sentence
+        names no other country."""
+        iso3 = self.ctx.country(source.actor)
+        if not iso3 or source_head is None or not source.span:
+            return False
+        found = self.ctx.actors.get(source.actor)
+        if not (_generic(source_head) or found is not None and found.type == "government_body"):
+            return False
+        in_source = {t.i for t in self.sent if source.span[0] <= t.idx < source.span[1]}
+        for t in self.sent:
+            other = self.ctx.place_at(t) if t.i not in in_source else None
+            if other and self.ctx.country(other) and self.ctx.country(other) != iso3:
+                return False
+        return True
 
     def _located(self, arg: EventArg, source: EventArg, etype: str) -> EventArg:  # noqa: C901
         """The target of a material act is where it happens when nobody is named: "bombed rebel bases in
@@ -126,6 +185,9 @@ class TargetFinder:
         for t in toks:  # "shelled the city of Kharkiv": the phrase names the place itself
             if t.i in self.ctx.token_place and self.ctx.country(self.ctx.token_place[t.i]):
                 return EventArg(actor=self.ctx.token_place[t.i], text=arg.text, span=arg.span)
+        head = self.heads.get(tuple(arg.span)) if arg.span else None
+        if head is not None and self._says_whom(head, arg):
+            return arg  # "collaborated with foreign military": not of the place the sentence goes on to name
         skip = {t.i for t in self.sent if source.span and source.span[0] <= t.idx < source.span[1]
                 and not self._locative(t)}
         actor = self._sentence_country(skip, locative_only=True)
@@ -163,6 +225,8 @@ class TargetFinder:
                 if node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPS:
                     locative = True
                     break
+                if node.dep_ == "prep" and node.head.lemma_.lower() in INTERACTION_NOUNS:
+                    break  # "said in an interview with X", "in talks with X": X is met, not where it happens
             if locative:
                 return actor
             first = first or actor
@@ -223,7 +287,8 @@ class TargetFinder:
             if _misparsed_verb(tok):
                 cands.append(tok.head)  # "trained [Azerbaijani army officers]"
             cands.extend(_children(tok, *PASS_SUBJ))
-            cands.extend(_children(tok, "dative"))
+            # "granted amnesty to 1,000 rebels": a dative "to" stands for its object
+            cands.extend(p for d in _children(tok, "dative") for p in (_children(d, "pobj") or [d]))
             cands.extend(_children(tok, "dobj", "obj", "attr"))
             if len(cue.tokens) > 1:  # "call on X": the phrase's preposition takes the addressee
                 for t in cue.tokens[1:]:
@@ -240,11 +305,14 @@ class TargetFinder:
                     # "warned that it would respond if Japan ...": "it" is the source again
                     cands.extend(s for s in _children(cc, *SUBJ, *PASS_SUBJ)
                                  if not (cue.type == "THREATEN" and s.lower_ in PRONOUNS | FIRST_PERSON))
-            if etype in TRANSFER:
+            if etype in TRANSFER or cue.type in TRANSFER:
                 # what is handed over goes *to* someone: "extradited a Colombian to the United States",
                 # "sent trainers to help the Ukrainian army", "pulled out of the Georgian village"
                 to = [p for c in _children(tok, "prep", "dative") if c.lower_ in ("to", "for", "from", "of", "into")
-                      for p in _children(c, "pobj")] + _children(tok, "dative")
+                      for p in _children(c, "pobj")] + [d for d in _children(tok, "dative") if not _children(d, "pobj")]
+                # "pull its forces out of southern Lebanon": the territory left
+                to += [p for c in _children(tok, "prep", "prt") if c.lower_ == "out"
+                       for o in _children(c, "prep") if o.lower_ == "of" for p in _children(o, "pobj")]
                 purpose = [o for c in _children(tok, "xcomp", "advcl") if _children(c, "aux")
                            for o in _children(c, "dobj")]
                 cands[:0] = to + purpose

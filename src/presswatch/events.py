@@ -280,6 +280,8 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             return None  # as in PETRARCH: a dictionary verb is an event only between actors
         if not source.actor and not source.text and cue.kind == "verb":
             source = self._passive_source(tok, etype, target) or source
+            if not source.actor and negated and etype == "REJECT":
+                source = self._speaker(tok) or source  # '"... is not discussed," said X': X's refusal
         stance_target = self._stance_target(tok, cue, etype, target)
         target = self._reciprocal(source, target, etype, tok.lemma_.lower())
         if target is None or not target.actor:

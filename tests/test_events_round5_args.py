@@ -1,0 +1,128 @@
+"""Round 5, sources and targets: phrases that say whom they mean, states left or kept out in agentless
+passives, generic sources beside a foreign state's envoys, a state's institutions acting at home, "our
+country" in a quote, the quote's speaker refusing in a passive, territory left ("out of X") and places
+named by a demonym. Sentences written for these tests (variants of held-out batch 11's mechanisms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import event_code, first_event
+from presswatch.types import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text,etype", [
+    # the sentence names a third country: the phrase must not fall back to it either
+    ("The leaders of the Central Asian states rejected the proposal of the United States, Moscow said.", "REJECT"),
+    ("The ministers of the African countries condemned the demands of France, Nigeria reported.", "ACCUSE"),
+])
+def test_a_phrase_naming_a_group_of_states_takes_no_other_country(events_analyzer, text, etype):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert event.source.text.startswith("The ")
+    assert event_code(analysis, event.source) is None
+    assert event_code(analysis, event.target) in ("USA", "FRA")
+
+
+def test_foreign_forces_are_not_of_the_place_the_sentence_goes_on_to(events_analyzer):
+    text = "Vietnamese workers who cooperated with foreign troops escaped to Thailand."
+    analysis, event = first_event(events_analyzer, text, "COOPERATE")
+    assert event.target.text == "foreign troops"
+    assert event_code(analysis, event.target) is None
+
+
+@pytest.mark.parametrize("text,etype,source,target", [
+    ("A Chinese diplomat was expelled from Lithuania.", "SANCTION", "LTU", "CHN"),
+    ("Pakistani pilgrims were barred from entering Iran.", "REJECT", "IRN", "PAK"),
+    ("Two French journalists were deported from Rwanda last week.", "COERCE", "RWA", "FRA"),
+])
+def test_an_agentless_passive_is_the_act_of_the_state_left_or_kept_out(events_analyzer, text, etype, source, target):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == (source, target)
+    assert event.source.actor in {a.id for a in analysis.actors}
+
+
+def test_an_agentless_passive_without_a_state_left_keeps_no_source(events_analyzer):
+    analysis, event = first_event(events_analyzer, "A Chinese diplomat was expelled on Monday.", "SANCTION")
+    assert event.source.actor is None
+
+
+def test_a_generic_source_is_not_of_the_expelled_envoys_country(events_analyzer):
+    text = "Authorities expelled three Syrian diplomats accused of espionage, Jordan's state news agency said."
+    analysis, event = first_event(events_analyzer, text, "SANCTION")
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == ("JOR", "SYR")
+
+
+def test_people_of_one_place_still_share_its_country(events_analyzer):
+    analysis, event = first_event(events_analyzer, "Rebels ambushed two Colombian soldiers on Sunday.", "ASSAULT")
+    assert event_code(analysis, event.source) == "COL"
+
+
+@pytest.mark.parametrize("text,etype,code", [
+    ("Kenya's High Court ordered the government to free the detainees.", "REQUEST", "KEN"),
+    ("The Nepalese government granted amnesty to 500 Maoist rebels.", "CONCEDE", "NPL"),
+])
+def test_a_states_institution_acts_at_home_on_generic_targets(events_analyzer, text, etype, code):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == (code, code)
+    assert not event.target.text.startswith("to ")  # a dative "to" stands for its object
+
+
+def test_a_generic_target_is_not_at_home_when_the_sentence_names_another_country(events_analyzer):
+    text = "The Nepalese government granted amnesty to rebels, India said."
+    analysis, event = first_event(events_analyzer, text, "CONCEDE")
+    assert event_code(analysis, event.target) != "NPL"
+
+
+def test_our_country_in_a_quote_is_the_speakers_state(events_analyzer):
+    text = ('"Our country will not submit to the demands of the European Union," said Juma Hassan, '
+            'a spokesman for the Tanzanian foreign ministry.')
+    analysis, event = first_event(events_analyzer, text, "REJECT")
+    assert event.source.text == "Our country"
+    assert event_code(analysis, event.source) == "TZA"
+
+
+def test_our_country_outside_a_quote_stays_unknown(events_analyzer):
+    analysis, event = first_event(events_analyzer, "Our country will not submit to the demands of Britain.", "REJECT")
+    assert event.source.actor is None
+
+
+def test_the_speaker_refuses_what_a_quoted_passive_says_is_not_discussed(events_analyzer):
+    text = '"The proposal is too costly, is not discussed or considered," said Kyrgyz Foreign Minister Ruslan Kazakbayev.'
+    analysis, event = first_event(events_analyzer, text, "REJECT")
+    assert event.negated
+    assert event_code(analysis, event.source) == "KGZ"
+
+
+def test_a_retreat_goes_to_the_territory_left(events_analyzer):
+    text = "Ethiopia said it would pull its soldiers out of Somalia by March."
+    analysis, event = first_event(events_analyzer, text, "CONCEDE")
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == ("ETH", "SOM")
+
+
+def test_a_demonym_of_a_place_near_the_act_is_no_target(events_analyzer):
+    text = "Army troops bombed rebel camps in northern Mali near the Algerian border."
+    analysis, event = first_event(events_analyzer, text, "ASSAULT")
+    assert event_code(analysis, event.target) == "MLI"
+
+
+def test_a_plural_relative_clause_is_about_the_plural_noun_before_a_singular_head(events_analyzer):
+    text = "Belarusian police detained the students in the square, who were protesting against the election."
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    protest = next(e for e in analysis.events if text[e.cue[0]:e.cue[1]] == "protesting")
+    assert protest.source.text == "the students"
+    assert event_code(analysis, protest.source) == "BLR"
+
+
+def test_a_country_met_in_an_interview_or_talks_is_not_where_the_act_happens(events_analyzer):
+    text = "Kenyan soldiers distributed food to villagers, the minister said in talks with Somalia."
+    analysis, event = first_event(events_analyzer, text, "AID")
+    assert event.target.text == "villagers"
+    assert event_code(analysis, event.target) != "SOM"
+
+
+def test_a_foreign_minister_is_a_title_not_forces_of_no_country(events_analyzer):
+    text = "In Maputo, the country's foreign minister accused South Africa of meddling in Mozambican affairs."
+    analysis, event = first_event(events_analyzer, text, "ACCUSE")
+    assert event_code(analysis, event.source) == "MOZ"
