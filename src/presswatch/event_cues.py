@@ -11,8 +11,9 @@ from spacy.tokens import Token
 from .event_actors import CROWD_HEADS, FORCE_HEADS
 from .event_parse import _children, _misparsed_verb, _object_words, _test_prefix
 from .event_vocab import (
-    ATTITUDE, CLAUSE_DEPS, FUTURE, HYPOTHETICAL, LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NOT_EVENT_VERBS, OBLIGATION,
-    PARTICLES, PHRASE_DEPS, RECEIVED_FROM_TYPES, RECEIVED_TYPES, RECEIVE_VERBS, REPORTING, RESPONSE_VERBS, SUBJ,
+    ASIDE_VERBS, ATTITUDE, CLAUSE_DEPS, DICTIONARY_REQUIRES, FORCE_ONLY_VERBS, FRAME_NOUNS, FUTURE, HYPOTHETICAL,
+    LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NOT_EVENT_VERBS, OBLIGATION, PARTICLES, PLAN_VERBS, PHRASE_DEPS, RECEIVED_FROM_TYPES,
+    RECEIVED_TYPES, RECEIVE_VERBS, REPORTING, RESCUER_HEADS, RESPONSE_VERBS, SUBJ,
 )
 
 
@@ -49,10 +50,24 @@ class CueFinder:
                 return None
             if tok.dep_ == "relcl" and lemma in LEAD_VERBS and any(c.lower_ == "who" for c in tok.children):
                 return None  # "X, who heads the Sudanese delegation,": who X is, not what X did
+            if _aside(tok, lemma):
+                return None
             cue = self._received(tok, lemma) or self._verb_cue(tok, lemma) or self._response_threat(tok, lemma)
+            if cue is not None and lemma in PLAN_VERBS and cue.modality == "intended":
+                # "planning to move there": a plan is a commitment only to an act that is an event itself
+                comps = [c for c in _children(tok, "xcomp") if c.pos_ in ("VERB", "AUX")]
+                if comps and all(self.cue_for(c) is None for c in comps):
+                    return None
             if cue is not None:
                 return cue
             if tok.dep_ not in CLAUSE_DEPS or lemma in NOT_EVENT_VERBS:
+                return None
+            if lemma in RECEIVE_VERBS and any(self.lex.curated_cues(o.lemma_.lower(), "noun")
+                                              for o in _children(tok, "dobj")):
+                return None  # "faced criticism over X" from nobody named: no giver, and no meeting either
+            if lemma in DICTIONARY_REQUIRES and not DICTIONARY_REQUIRES[lemma] & _object_words(tok):
+                return None
+            if lemma in FORCE_ONLY_VERBS and not self._subject_is(tok, "forces"):
                 return None
             particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
             after = [{t.lemma_.lower(), t.lower_} for t in tok.subtree if t.i > tok.i][:15]
@@ -86,7 +101,7 @@ class CueFinder:
                 if tok.dep_ == "amod" and cue.modality == "intended":
                     continue
                 return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "adj", [tok], True)
-        if tok.pos_ == "ADP" and tok.lower_ == "against" and tok.head.lemma_ == "be":
+        if tok.pos_ == "ADP" and tok.lower_ == "against" and tok.head.lemma_ == "be" and _predicate_against(tok):
             for cue in self.lex.curated_cues("against", "prep"):
                 return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "prep", [tok], True)
         if self.comp.noun_cues and tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nsubj", "nsubjpass"):
@@ -169,6 +184,9 @@ class CueFinder:
             [p for c in _children(verb, "prep") if c.lower_ == "under" for p in _children(c, "pobj")]
         for noun in nouns:
             given = any(c.lower_ in ("from", "by") for b in (verb, noun) for c in _children(b, "prep", "agent"))
+            # "will face consequences if ...": a threat whose author the clause does not name
+            given = given or lemma == "face" and any(c.dep_ == "aux" and c.lower_ in FUTURE | HYPOTHETICAL
+                                                     for c in verb.children)
             for cue in self.lex.curated_cues(noun.lemma_.lower(), "lnoun") + \
                     self.lex.curated_cues(noun.lemma_.lower(), "noun"):
                 if (cue.type in RECEIVED_TYPES or cue.type in RECEIVED_FROM_TYPES and given) and \
@@ -230,7 +248,7 @@ class CueFinder:
     def _subject_is(self, verb: Token, kind: str) -> bool:
         """The subject is a crowd ("protesters", "thousands of people", "Palestinians") or armed forces
         ("troops", "jets")."""
-        heads = CROWD_HEADS if kind == "crowd" else FORCE_HEADS
+        heads = {"crowd": CROWD_HEADS, "rescuers": RESCUER_HEADS}.get(kind, FORCE_HEADS)
         subj = _children(verb, *SUBJ) or [s for s in [self._controller(verb)] if s is not None]
         for s in subj:
             for t in [s] + [p for c in _children(s, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]:
@@ -273,3 +291,23 @@ class CueFinder:
                 return None
             toks.append(nxt)
         return toks
+
+
+def _aside(verb: Token, lemma: str) -> bool:
+    """A parenthetical "as we have heard", "as is known", "as Reuters reported": a reporting or perception verb
+    under "as" with no object of its own is a comment on the sentence, not an event."""
+    if lemma not in ASIDE_VERBS or verb.dep_ not in ("advcl", "parataxis", "ccomp", "ROOT"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and \
+            not (verb.i > verb.sent.start and verb.doc[verb.sent.start].lower_ == "as"
+                 and all(t.i in {c.i for c in verb.subtree} for t in verb.doc[verb.sent.start:verb.i])):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
+
+
+def _predicate_against(prep: Token) -> bool:
+    """"X is categorically against Y": the predicate follows its copula. A fronted "Against the backdrop of
+    ..., it is vital" frames the sentence."""
+    if prep.i < prep.head.i:
+        return False
+    return not any(p.lemma_.lower() in FRAME_NOUNS for p in prep.children if p.dep_ == "pobj")

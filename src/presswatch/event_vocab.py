@@ -10,15 +10,15 @@ DOMESTIC = {"COERCE", "ASSAULT", "SANCTION", "PROTEST", "THREATEN"}
 # Types whose recipient is where something goes ("to X") rather than what is moved.
 TRANSFER = {"AID", "COOPERATE", "RETREAT"}
 HELP_VERBS = {"help", "assist", "support", "aid", "protect", "rescue", "rebuild", "reconstruct", "train",
-              "evacuate", "deliver", "distribute", "relieve", "shelter", "feed"}
+              "evacuate", "deliver", "distribute", "relieve", "shelter", "feed", "treat", "vaccinate", "house"}
 # Collective decisions to act are the act ("ministers agreed to freeze assets"); promises are intent.
 DECIDE_VERBS = {"agree", "decide", "vote", "resolve"}
 # Retreats of one's own forces or captives ("promised to withdraw"), not "to disarm the militias".
 OWN_RETREAT = {"withdraw", "pull", "retreat", "release", "free", "return", "cede", "evacuate", "resign",
-               "repatriate", "step"}
+               "repatriate", "step", "hand", "leave", "vacate"}
 # Passives whose subject is what its own side sends: "troops were deployed".
 SENT_VERBS = {"send", "deploy", "dispatch", "station", "move", "mass", "mobilize", "mobilise", "airlift", "fly",
-              "position"}
+              "position", "ship", "deliver", "donate"}
 # Words of office: an unknown person with one of them speaks for a state.
 TITLE_WORDS = {"president", "minister", "premier", "prime", "chancellor", "secretary", "spokesman", "spokeswoman",
                "spokesperson", "ambassador", "envoy", "general", "gen.", "commander", "chief", "leader", "king",
@@ -69,7 +69,8 @@ RECEIVE_VERBS = {"receive", "get", "obtain", "secure", "win", "accept", "face", 
                  "come"}
 RECEIVED_TYPES = {"AID", "SUPPORT"}
 # Received only when a giver is named: "came under attack from X", "faced criticism from X".
-RECEIVED_FROM_TYPES = {"ACCUSE", "THREATEN", "ASSAULT", "SANCTION"}
+# A promise received is the giver's too, but only with the giver named ("won a pledge of aid from Japan").
+RECEIVED_FROM_TYPES = {"ACCUSE", "THREATEN", "ASSAULT", "SANCTION", "AGREE"}
 # What one answers without threatening: "will respond to the letter".
 NEUTRAL_STIMULI = {"question", "letter", "request", "proposal", "offer", "invitation", "call", "inquiry", "query",
                    "email", "message", "concern", "survey", "appeal", "demand", "need", "crisis", "pandemic",
@@ -94,4 +95,32 @@ ROLE_WORDS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister"
 PURPOSE_NOUNS = {"way", "means", "opportunity", "chance", "pretext", "excuse"}
 CAMEO_FALLBACKS = {"sibling_object", "sibling_default", "majority"}
 # Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
-NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say"}
+NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say",
+                   # hearing a call is no consultation (CAMEO lists "hear" under 040); fleeing is no act of the
+                   # one who flees (PLOVER manual 3.7.2 codes the cause, as SANCTION 'expel'); domination is
+                   # no use of force (manual 3.16: physical harm)
+                   "hear", "flee", "dominate"}
+# Dictionary verbs that are events only with one of these words as particle, preposition or object:
+# "left for Beijing" is a visit, "leaving Afghan soil" is not; "countered the claims" is verbal conflict,
+# "countering terrorist groups" is not.
+DICTIONARY_REQUIRES = {
+    "leave": {"for"},
+    "counter": {"claim", "claims", "accusation", "accusations", "charge", "charges", "allegation", "allegations",
+                "argument", "arguments", "statement", "statements", "criticism", "assertion", "assertions", "remark",
+                "remarks", "comment", "comments", "report", "reports", "by", "that"},
+}
+# Dictionary verbs of force whose figurative use is common ("NATO surrounds Russia"): force only when
+# the subject is armed forces ("troops surrounded the town").
+FORCE_ONLY_VERBS = {"surround", "encircle", "ring"}
+# Intent verbs that commit to nothing unless their complement is an event ("planning to move there").
+PLAN_VERBS = {"plan", "intend"}
+# Perception and knowledge verbs of a parenthetical "as we have heard", "as is known": no event.
+ASIDE_VERBS = {"hear", "see", "know", "note", "mention", "read", "learn", "report", "say", "state", "write",
+               "point", "show", "expect", "understand"}
+# Objects of a fronted "against" that make it a frame, not a stance: "Against the backdrop of ...".
+FRAME_NOUNS = {"backdrop", "background", "odds", "clock", "tide", "wind", "grain"}
+# Subjects that free captives they did not hold: the state's forces (PLOVER manual 3.7.2: a hostage rescue is
+# AID); rebels or militants freeing soldiers release their own captives (RETREAT).
+RESCUER_HEADS = {"police", "policemen", "commandos", "commando", "troops", "troop", "soldiers", "soldier", "army",
+                 "forces", "force", "marines", "navy", "paratroopers", "units", "unit", "guard", "guards",
+                 "coastguard", "agents", "officers"}
