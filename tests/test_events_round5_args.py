@@ -126,3 +126,47 @@ def test_a_foreign_minister_is_a_title_not_forces_of_no_country(events_analyzer)
     text = "In Maputo, the country's foreign minister accused South Africa of meddling in Mozambican affairs."
     analysis, event = first_event(events_analyzer, text, "ACCUSE")
     assert event_code(analysis, event.source) == "MOZ"
+
+
+def test_a_demonym_of_a_region_names_the_target_of_a_request(events_analyzer):
+    # only a material act's place is read later; a request keeps the country its region names
+    text = "The African Union called for an immediate truce in the Sudanese region of Darfur."
+    analysis, event = first_event(events_analyzer, text, "REQUEST")
+    assert event_code(analysis, event.target) == "SDN"
+
+
+def test_a_passive_subject_sent_abroad_is_the_senders_side_not_the_target(events_analyzer):
+    text = "Thai rice was shipped to Cambodia's drought-hit provinces in May."
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    event = analysis.events[0]
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == ("THA", "KHM")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Canada's decision to expel two Indian diplomats angered New Delhi.", "CAN", "IND"),
+    # "our diplomats" inside a quote are the speaker's
+    ('"Oslo\'s decision to expel our diplomats was a mistake," said Ivan Petrov, a spokesman for the Russian '
+     'embassy.', "NOR", "RUS"),
+])
+def test_whose_decision_to_act_is_the_source_of_the_act(events_analyzer, text, source, target):
+    analysis, event = first_event(events_analyzer, text, "SANCTION")
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == (source, target)
+
+
+def test_a_pronoun_possessor_of_a_decision_names_nobody(events_analyzer):
+    analysis, event = first_event(events_analyzer, "His decision to expel the diplomats was criticised.", "SANCTION")
+    assert event.source.actor is None and not event.source.text
+
+
+def test_negotiations_with_a_side_target_that_side(events_analyzer):
+    text = ('"Our government is ready to resume negotiations with the rebels," said Colonel Moussa Keita, '
+            'a spokesman for the Malian army.')
+    analysis, event = first_event(events_analyzer, text, "AGREE")
+    assert event.target.text == "the rebels"
+    assert (event_code(analysis, event.source), event_code(analysis, event.target)) == ("MLI", "MLI")
+
+
+def test_joint_forces_of_two_states_are_not_at_home(events_analyzer):
+    text = "Chadian and Nigerien forces conducted a joint operation against militants near Diffa."
+    analysis, event = first_event(events_analyzer, text, "COOPERATE")
+    assert event_code(analysis, event.target) == "NER"

@@ -76,7 +76,7 @@ class ArgumentFinder:
                 text = q.speaker.name or text
         if actor is None and tok.lower_ in PRONOUNS:
             actor = self._antecedent(tok)
-        if actor is None and tok.lemma_.lower() in ANAPHORIC_NOUNS:
+        if actor is None and (tok.lemma_.lower() in ANAPHORIC_NOUNS or _generic(tok)):
             actor = self._our(tok)
         if actor is None and self._anaphoric_noun(tok):
             found = self._antecedent(tok, resolve=True)  # "NATO's spokesman said the alliance would deploy"
@@ -108,8 +108,8 @@ class ArgumentFinder:
         return head
 
     def _our(self, tok: Token) -> Optional[str]:
-        """"our country", "our government" inside a quote: the speaker's state ("our alliance": the
-        speaker's organisation)."""
+        """"our country", "our government", "our diplomats" inside a quote: the speaker's state ("our
+        alliance": the speaker's organisation)."""
         if not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
             return None
         q = self.ctx.quote_at(tok.idx)
@@ -118,7 +118,7 @@ class ArgumentFinder:
         speaker = self._speaker_actor(q)
         if not speaker or self.ctx.weak(speaker):
             return None
-        if ANAPHORIC_NOUNS[tok.lemma_.lower()] == "body":
+        if ANAPHORIC_NOUNS.get(tok.lemma_.lower()) == "body":
             return speaker if self._is_body(speaker) else None
         iso3 = self.ctx.country(speaker)
         return self.ctx.state_actor(iso3) if iso3 else None
@@ -275,6 +275,12 @@ class ArgumentFinder:
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             if verb.dep_ == "relcl":
                 return self._arg(self._relative_head(verb))
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "Oslo's decision to expel our diplomats", "the refusal of Iran to ...": whose decision acts
+                owner = _children(head, "poss") or [p for c in _children(head, "prep") if c.lower_ == "of"
+                                                    for p in _children(c, "pobj") if self.ctx.actor_at(p)]
+                if owner and owner[0].lower_ not in PRONOUNS | FIRST_PERSON:
+                    return self._arg(owner[0])
             return None
         if verb.dep_ in ("conj", "advcl", "ccomp", "pcomp") or (verb.dep_ == "acl" and head.pos_ == "VERB"):
             if verb.dep_ == "ccomp":

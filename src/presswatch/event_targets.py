@@ -7,12 +7,14 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .event_actors import AREA_NOUNS, ENVOY_HEADS, INTERACTION_NOUNS, LOCATIVE_PREPS, STATE_GROUP_NOUNS, UNPLACED_HEADS, UNPLACED_MODIFIERS
+from .event_actors import (
+    AREA_NOUNS, ENVOY_HEADS, INTERACTION_NOUNS, LOCATIVE_PREPS, STATE_GROUP_NOUNS, UNPLACED_HEADS, UNPLACED_MODIFIERS,
+)
 from .event_cues import _Cue
 from .event_parse import _children, _generic, _misparsed_verb
 from .event_vocab import (
-    CIRCUMSTANCE_PREPS, DOMESTIC, FIRST_PERSON, INDEFINITE, MAX_ARG_TOKENS, OBJECT_CONTROL, PASS_SUBJ, PRONOUNS,
-    PURPOSE_NOUNS, RECIPROCAL, REL_PRONOUNS, SUBJ, TARGET_PREPS, TITLE_WORDS, TRANSFER, TWO_SIDED,
+    CIRCUMSTANCE_PREPS, DOMESTIC, FIRST_PERSON, INDEFINITE, MATERIAL, MAX_ARG_TOKENS, OBJECT_CONTROL, PASS_SUBJ,
+    PRONOUNS, PURPOSE_NOUNS, RECIPROCAL, REL_PRONOUNS, SUBJ, TARGET_PREPS, TITLE_WORDS, TRANSFER, TWO_SIDED,
 )
 from .types import EventArg
 
@@ -62,7 +64,8 @@ class TargetFinder:
                 objs += [p for o in _children(c, "prep") if o.lower_ == "of" for p in _children(o, "pobj")]
         for o in objs:
             iso3 = self.ctx.country(self.ctx.place_at(o))
-            if iso3 and iso3 != self.ctx.country(target.actor) and self.ctx.actors[self.ctx.place_at(o)].type == "state":
+            found = self.ctx.actors.get(self.ctx.place_at(o) or "")
+            if iso3 and iso3 != self.ctx.country(target.actor) and found is not None and found.type == "state":
                 return iso3
         return None
 
@@ -89,9 +92,12 @@ class TargetFinder:
                     continue  # "arrested a suspect under pressure from the EU": why or when, not whom
                 if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
                     actor = None  # "resumed talks in Doha": where, not with whom
-                if t.dep_ in ("amod", "compound", "poss") and t.head.dep_ == "pobj" and \
-                        t.head.head.lower_ in LOCATIVE_PREPS and t.head.lemma_.lower() in AREA_NOUNS:
-                    actor = None  # "near the Ugandan border": where too (not "outside the Turkish embassy")
+                if actor and cue.type in MATERIAL and t.dep_ in ("amod", "compound", "poss") and \
+                        t.head.dep_ == "pobj" and t.head.head.lower_ in LOCATIVE_PREPS and \
+                        t.head.lemma_.lower() in AREA_NOUNS and ctx.place_at(t.head) != actor:
+                    # "shelled positions in Sudan near the Ugandan border": where too, and a material act's
+                    # place is read later (not "outside the Turkish embassy", not "Ivory Coast")
+                    actor = None
                 if actor and into_clause and actor == source.actor:
                     actor = None  # "they" in "warned that they would retaliate" is the source again
                 if actor:  # may be the source's own country: "students marched through Santiago"
@@ -167,9 +173,8 @@ class TargetFinder:
         found = self.ctx.actors.get(source.actor)
         if not (_generic(source_head) or found is not None and found.type == "government_body"):
             return False
-        in_source = {t.i for t in self.sent if source.span[0] <= t.idx < source.span[1]}
-        for t in self.sent:
-            other = self.ctx.place_at(t) if t.i not in in_source else None
+        for t in self.sent:  # the source's own phrase included: "French and Malian forces"
+            other = self.ctx.place_at(t)
             if other and self.ctx.country(other) and self.ctx.country(other) != iso3:
                 return False
         return True
@@ -341,6 +346,11 @@ class TargetFinder:
         for c, a in zip(cands, args):
             if _generic(c):
                 return a  # "used tear gas against garment workers": the people, not the means
+        for c in cands:  # "ready to resume negotiations with the rebels": the other side
+            if c.lemma_.lower() in INTERACTION_NOUNS:
+                partner = [p for x in _children(c, "prep") if x.lower_ == "with" for p in _children(x, "pobj")]
+                if partner and (self.ctx.actor_at(partner[0]) or _generic(partner[0])):
+                    return self._arg(partner[0])
         return args[0]
 
     def _clause_arg(self, verb: Token) -> EventArg:

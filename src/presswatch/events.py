@@ -282,6 +282,8 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             source = self._passive_source(tok, etype, target) or source
             if not source.actor and negated and etype == "REJECT":
                 source = self._speaker(tok) or source  # '"... is not discussed," said X': X's refusal
+            if target is not None and source.span and target.span == source.span:
+                target = None  # "Japanese rice was shipped to X": the passive subject is the sender's side
         stance_target = self._stance_target(tok, cue, etype, target)
         target = self._reciprocal(source, target, etype, tok.lemma_.lower())
         if target is None or not target.actor:
