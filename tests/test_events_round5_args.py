@@ -170,3 +170,14 @@ def test_joint_forces_of_two_states_are_not_at_home(events_analyzer):
     text = "Chadian and Nigerien forces conducted a joint operation against militants near Diffa."
     analysis, event = first_event(events_analyzer, text, "COOPERATE")
     assert event_code(analysis, event.target) == "NER"
+
+
+@pytest.mark.parametrize("text,etype,source", [
+    # a border names the country beside the place, not where it happens: the reporter says whose troops
+    ("Malian officials said troops killed eight militants near the Algerian border.", "ASSAULT", "MLI"),
+    # where it happens still comes first
+    ("American officials said gunmen attacked a convoy in Afghanistan.", "ASSAULT", "AFG"),
+])
+def test_a_generic_source_of_a_reported_clause_takes_the_reporters_country(events_analyzer, text, etype, source):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert event_code(analysis, event.source) == source

@@ -93,6 +93,7 @@ STATE_GROUP_NOUNS = {"states", "countries", "nations", "republics", "governments
 # Nouns for areas: a demonym modifying one after a locative preposition says where ("near the Ugandan border").
 AREA_NOUNS = {"border", "frontier", "coast", "shore", "waters", "territory", "side", "region", "province",
               "town", "city", "village", "area", "airspace", "soil", "mainland", "countryside"}
+BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for meeting someone: a country after them ("in an interview with X", "in talks with X") is met, not a place.
 INTERACTION_NOUNS = {"interview", "talk", "talks", "meeting", "conversation", "call", "agreement", "deal",
                      "negotiation", "negotiations", "summit", "consultation", "consultations", "contact", "contacts",
@@ -276,4 +277,4 @@ def _is_state(name: Name) -> bool:
 
 __all__ = ["Name", "scan", "name_table", "key", "GENERIC_HEADS", "CROWD_HEADS", "FORCE_HEADS", "LOCATIVE_PREPS",
            "STATE_GROUP_NOUNS", "UNPLACED_MODIFIERS", "UNPLACED_HEADS", "ENVOY_HEADS",
-           "AREA_NOUNS", "INTERACTION_NOUNS"]
+           "AREA_NOUNS", "BORDER_NOUNS", "INTERACTION_NOUNS"]

@@ -8,7 +8,8 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .event_actors import (
-    AREA_NOUNS, ENVOY_HEADS, INTERACTION_NOUNS, LOCATIVE_PREPS, STATE_GROUP_NOUNS, UNPLACED_HEADS, UNPLACED_MODIFIERS,
+    AREA_NOUNS, BORDER_NOUNS, ENVOY_HEADS, INTERACTION_NOUNS, LOCATIVE_PREPS, STATE_GROUP_NOUNS, UNPLACED_HEADS,
+    UNPLACED_MODIFIERS,
 )
 from .event_cues import _Cue
 from .event_parse import _children, _generic, _misparsed_verb
@@ -140,7 +141,13 @@ class TargetFinder:
             skip = {t.i for t in self.sent if other.span[0] <= t.idx < other.span[1]
                     and not self._locative(t)}
         # a target's country is where things happen, not any country named ("under a deal brokered by Moscow")
-        actor = self._sentence_country(skip, locative_only=is_target)
+        if is_target:
+            actor = self._sentence_country(skip, locative_only=True)
+        else:
+            # where it happens ("in Lagos"; "near the Somali border" is not in Somalia), else whose officials
+            # report it ("Kenyan officials said troops killed ..."), else the first country named
+            actor = self._sentence_country(skip, locative_only=True, borders=False) or \
+                self._reporter_country(head) or self._sentence_country(skip)
         if actor is None and is_target and other is not None and etype in DOMESTIC:
             actor = other.actor if self.ctx.country(other.actor) else None
         if actor is None and is_target and other is not None and self._at_home(other, other_head):
@@ -211,9 +218,27 @@ class TargetFinder:
                 return node.lower_ in LOCATIVE_PREPS
         return False
 
-    def _sentence_country(self, skip: set[int], locative_only: bool = False) -> Optional[str]:
+    def _reporter_country(self, head: Token) -> Optional[str]:
+        """The state of whoever reports the clause ``head`` is in: "Kenyan officials said [troops killed
+        ...]", "Bahrain's news agency said [authorities expelled ...]"."""
+        node = head
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        if node.dep_ != "ccomp" or node.head.i == node.i:
+            return None
+        subj = _children(node.head, "nsubj")
+        if not subj or subj[0].lower_ in PRONOUNS | FIRST_PERSON or subj[0].i > node.head.i + 8:
+            return None
+        found = self._arg(subj[0]).actor
+        iso3 = self.ctx.country(found) if found and not self.ctx.weak(found) else None
+        return self.ctx.state_actor(iso3) if iso3 else None
+
+    def _sentence_country(self, skip: set[int], locative_only: bool = False, borders: bool = True) -> Optional[str]:
         """The actor of the place where the sentence happens ("in Kenya", "in Minsk"), else of the first
-        country named in it."""
+        country named in it; ``borders=False``: a country whose border is the place ("near the Somali
+        border") is not where it happens."""
         ctx = self.ctx
         first = None
         for t in self.sent:
@@ -223,6 +248,9 @@ class TargetFinder:
             if not actor or not ctx.country(actor):
                 continue
             node, locative = t, t.i in ctx.token_place
+            if not borders and t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in BORDER_NOUNS:
+                first = first or actor
+                continue
             for _ in range(3):
                 if node.head.i == node.i:
                     break
