@@ -181,3 +181,10 @@ def test_joint_forces_of_two_states_are_not_at_home(events_analyzer):
 def test_a_generic_source_of_a_reported_clause_takes_the_reporters_country(events_analyzer, text, etype, source):
     analysis, event = first_event(events_analyzer, text, etype)
     assert event_code(analysis, event.source) == source
+
+
+def test_a_relative_clause_of_one_conjunct_is_not_reciprocal_with_the_other(events_analyzer):
+    text = "Tajikistan hosted Russian troops and Afghan refugees who cooperated with foreign forces."
+    analysis, event = first_event(events_analyzer, text, "COOPERATE")
+    assert event_code(analysis, event.source) == "AFG"
+    assert event_code(analysis, event.target) is None

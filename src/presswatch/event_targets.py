@@ -271,6 +271,8 @@ class TargetFinder:
         head = self.heads.get(tuple(source.span)) if source.span else None
         if head is None or not source.actor:
             return target
+        if head.dep_ == "conj" and any(c.dep_ == "relcl" for c in head.children):
+            return target  # "Russian troops and Afghan refugees who cooperated with ...": only the refugees did
         two_sided = etype == "ASSAULT" and cue_lemma in TWO_SIDED
         if target is not None and (target.actor or target.text) and not (
                 (etype in RECIPROCAL or two_sided) and not target.actor):
