@@ -90,3 +90,19 @@ def test_respects_regions(cnlp):
 
 def test_empty_doc(cnlp):
     assert resolve_mentions(cnlp("")) == {}
+
+
+@pytest.mark.parametrize("text, mention", [
+    # the object of a verb is not its own subject
+    ("Norwegian Prime Minister Kjell Bondevik received the Sri Lankan president in Oslo.", "the Sri Lankan president"),
+    # a description naming another nationality is not that person
+    ("Kenyan President Mwai Kibaki spoke first. Later the Tanzanian president spoke.", "the Tanzanian president"),
+])
+def test_a_description_of_another_person_is_left_unresolved(cnlp, text, mention):
+    m, _ = resolved(cnlp, text)
+    assert mention not in m, m
+
+
+def test_a_description_of_the_same_nationality_still_resolves(cnlp):
+    m, _ = resolved(cnlp, "Kenyan President Mwai Kibaki arrived on Monday. The Kenyan president said he was tired.")
+    assert m.get("The Kenyan president") == "Mwai Kibaki"

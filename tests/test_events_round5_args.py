@@ -188,3 +188,28 @@ def test_a_relative_clause_of_one_conjunct_is_not_reciprocal_with_the_other(even
     analysis, event = first_event(events_analyzer, text, "COOPERATE")
     assert event_code(analysis, event.source) == "AFG"
     assert event_code(analysis, event.target) is None
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # PLOVER manual 3.2: the visitor is the actor, the host the recipient
+    ("Peru hosted the Ecuadorean foreign minister in Lima.", "ECU", "PER"),
+    ("Norwegian Prime Minister Kjell Bondevik received the Sri Lankan president in Oslo.", "LKA", "NOR"),
+    # a gathering hosted: the host stays the actor
+    ("Qatar hosted talks between Sudanese and Chadian envoys in Doha.", "QAT", None),
+    ("Ghana hosted a summit of West African leaders.", "GHA", None),
+])
+def test_the_visitor_not_the_host_is_the_source(events_analyzer, text, source, target):
+    analysis, event = first_event(events_analyzer, text, "CONSULT")
+    assert event_code(analysis, event.source) == source
+    if target:
+        assert event_code(analysis, event.target) == target
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Organisation of American States condemned the coup in Honduras.", "IGO"),  # British spelling
+    ("The Organization of American States condemned the coup in Honduras.", "IGO"),
+    ("The Ecuadorean government condemned the raid.", "ECU"),  # a second spelling of the demonym
+])
+def test_spelling_variants_of_names_find_their_actor(events_analyzer, text, code):
+    analysis, event = first_event(events_analyzer, text, "ACCUSE")
+    assert event_code(analysis, event.source) == code

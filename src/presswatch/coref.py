@@ -247,20 +247,31 @@ class Resolver:
                 if self.person_at(i) is not None:
                     return self.root(self.person_at(i))
         desc = _expand(_words(self.doc[span[0]:span[1]])) if span else set()
-        scored = []
+        # nationality words of the description ("the Sri Lankan president") rule out people of another
+        nations = {t.lower_ for t in self.doc if t.ent_type_ in ("NORP", "GPE")}
+        desc_nat = desc & nations
+        scored, allowed = [], []
         for p in self.persons:
-            if p.start >= tok.i:
-                continue
+            if p.start >= tok.i or self._coargument(p, tok):
+                continue  # "X received the president": the object is not its own subject
             title = self.root(p).title
+            if desc_nat and title & nations and not desc_nat & title:
+                continue
+            allowed.append(p)
             shared = len(desc & title)
             if shared:
                 scored.append((shared, p.start, p))
         if scored:
             return self.root(max(scored, key=lambda x: (x[0], x[1]))[2])
-        subjects = [p for p in self._before(tok.i) if p.subject]
+        subjects = [p for p in self._before(tok.i) if p.subject and p in allowed]
         if subjects:
             return self.root(max(subjects, key=lambda p: p.start))
         return None
+
+    def _coargument(self, p: Person, tok: Token) -> bool:
+        """``p`` and the description are subject and object of one verb."""
+        root = self.doc[p.start:p.end].root
+        return root.head.i == tok.head.i and root.dep_ in ("nsubj", "nsubjpass") and tok.dep_ in ("dobj", "obj", "dative")
 
     def acronym(self, tok: Token) -> Span | None:
         ent = self.acronyms.get(tok.text)

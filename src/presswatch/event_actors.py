@@ -159,6 +159,9 @@ def name_table() -> dict[str, Name]:
         name = name.strip()
         if name and not name.lower().startswith("the ") and len(name) > 1:
             table.setdefault(key(name), value)
+            if "ization" in name or "isation" in name:  # British and American spellings of one name
+                table.setdefault(key(name.replace("ization", "isation") if "ization" in name
+                                     else name.replace("isation", "ization")), value)
 
     base = _kb()
     if base is not None:

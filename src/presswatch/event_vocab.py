@@ -93,6 +93,10 @@ ROLE_WORDS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister"
               "commander", "leader", "aide", "adviser", "advisor", "man", "woman"}
 # Nouns a "to" clause tells the purpose of: the stance is toward the purpose ("a way to gain a foothold").
 PURPOSE_NOUNS = {"way", "means", "opportunity", "chance", "pretext", "excuse"}
+# What a host hosts when it is no visitor: "hosted talks between X and Y" keeps the host as actor.
+GATHERING_NOUNS = {"meeting", "talk", "talks", "summit", "conference", "round", "session", "negotiation",
+                   "negotiations", "forum", "gathering", "game", "games", "ceremony", "event", "congress",
+                   "consultation", "consultations", "dialogue", "visit"}
 CAMEO_FALLBACKS = {"sibling_object", "sibling_default", "majority"}
 # Verbs the CAMEO dictionary lists that are prepositions or discourse markers in news prose.
 NOT_EVENT_VERBS = {"accord", "regard", "concern", "follow", "base", "include", "say",

@@ -54,7 +54,7 @@ from .event_lexicon import Lexicon, load_lexicon
 from .event_parse import _asks_who, _children, _depth, _negated
 from .event_targets import TargetFinder
 from .event_vocab import (
-    ATTITUDE, CAMEO_FALLBACKS, COOPERATIVE, DECIDE_VERBS, FUTURE, HELP_VERBS, HYPOTHETICAL, MATERIAL, MATERIAL_CONFLICT,
+    ATTITUDE, CAMEO_FALLBACKS, COOPERATIVE, DECIDE_VERBS, FUTURE, GATHERING_NOUNS, HELP_VERBS, HYPOTHETICAL, MATERIAL, MATERIAL_CONFLICT,
     OWN_RETREAT, REPORTING, THREAT_CODES,
 )
 from .extensions import register_extensions
@@ -288,6 +288,8 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
         target = self._reciprocal(source, target, etype, tok.lemma_.lower())
         if target is None or not target.actor:
             target = self._nearest_actor(tok, cue, source) or target
+        if cameo == "043" and source.actor and target is not None and self._visitor(tok, target):
+            source, target = target, source  # PLOVER 3.2: the visitor is the actor, the host the recipient
         if target is not None and not target.actor and etype in MATERIAL:
             target = self._located(target, source, etype)
         elif target is None and etype == "PROTEST":
@@ -313,6 +315,14 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
         )
         return _Coded(event, tok, _depth(tok), attitude if etype in ATTITUDE or cue.curated else None,
                       stance_target, cue.curated, parent, origin=cue.origin)
+
+    @staticmethod
+    def _visitor(verb: Token, target: EventArg) -> bool:
+        """The hosted party is a visitor (an actor the verb's object names), not a gathering
+        ("hosted talks between ...", "received a delegation's letter")."""
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        return bool(target.actor and target.span and objs and objs[0].lemma_.lower() not in GATHERING_NOUNS
+                    and target.span[0] <= objs[0].idx < target.span[1])
 
     def _by_mode(self, tok: Token, cue: _Cue, comp: Optional[Token], etype: str, cameo: Optional[str],
                  attitude: Optional[str], modality: str) -> tuple[str, Optional[str], Optional[str]]:
