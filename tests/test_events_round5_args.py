@@ -213,3 +213,13 @@ def test_the_visitor_not_the_host_is_the_source(events_analyzer, text, source, t
 def test_spelling_variants_of_names_find_their_actor(events_analyzer, text, code):
     analysis, event = first_event(events_analyzer, text, "ACCUSE")
     assert event_code(analysis, event.source) == code
+
+
+@pytest.mark.parametrize("text,etype,source", [
+    # "they" in a reported clause is the reporter; a generic reporter takes the sentence's country
+    ("Police said they had arrested 30 protesters in Nairobi.", "COERCE", "KEN"),
+    ("Officials in Lagos said they would expel the British envoy.", "THREATEN", "NGA"),
+])
+def test_a_pronoun_for_a_generic_reporter_takes_its_country(events_analyzer, text, etype, source):
+    analysis, event = first_event(events_analyzer, text, etype)
+    assert event_code(analysis, event.source) == source

@@ -134,8 +134,7 @@ def main_event_facts(doc, analysis: Analysis) -> dict:
     """Categories (never text) about the main event of a one-sentence record, for error counts: which
     lexicon coded it, its modality, how its source was found, and the country codes of the actors the
     sentence names in order."""
-    from .event_actors import GENERIC_HEADS
-    from .events import PRONOUNS, REPORTING, TITLE_WORDS
+    from .events import REPORTING
 
     ev = main_event(analysis.events)
     codes = []
@@ -149,22 +148,7 @@ def main_event_facts(doc, analysis: Analysis) -> dict:
     origin = doc.user_data.get("presswatch.event_origin", {}).get(ev.id, "?")
     cue = doc.char_span(ev.cue[0], ev.cue[1], alignment_mode="expand") if ev.cue else None
     passive = cue is not None and any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.root.children)
-    head_kind = "none"
-    if ev.source.span:
-        span = doc.char_span(ev.source.span[0], ev.source.span[1], alignment_mode="expand")
-        if span is not None:
-            head = span.root
-            words = {t.lower_ for t in span}
-            if head.lower_ in PRONOUNS or head.lower_ in ("we", "i"):
-                head_kind = "pronoun"
-            elif head.ent_type_:
-                head_kind = head.ent_type_
-            elif head.lower_ in GENERIC_HEADS or head.lemma_.lower() in GENERIC_HEADS:
-                head_kind = "generic"
-            elif words & TITLE_WORDS:
-                head_kind = "titled"
-            else:
-                head_kind = head.pos_.lower()
+    head_kind = _head_kind(doc, ev.source.span)
     src_actor = next((a for a in analysis.actors if a.id == ev.source.actor), None)
     roles = {"source_dep": _arg_relation(doc, ev.source.span), "target_dep": _arg_relation(doc, ev.target.span)}
     # reported speech: the subject of the nearest reporting verb above the cue, or the quote's speaker
@@ -188,6 +172,7 @@ def main_event_facts(doc, analysis: Analysis) -> dict:
     facts.update({
         "reported": reported or ev.quote is not None, "reporter_code": actor_code(analysis, reporter),
         "speaker_actor": None if quote is None or quote.speaker is None else bool(quote.speaker.actor),
+        "speaker_kind": _head_kind(doc, quote.source[0]) if quote is not None and quote.source else "none",
         "first_cue_type": first.type, "main_is_first_cue": first is ev,
         "origin": origin, "modality": ev.modality, "negated": ev.negated, "passive": passive,
         "quote": ev.quote is not None, "head_kind": head_kind,
@@ -237,6 +222,9 @@ def error_mechanisms(records: list[dict], rows: list[dict], facts: list[dict]) -
             out[f"source_miss reported reporter_is_gold={f['reporter_code'] in gold_src}"] += 1
             if f.get("speaker_actor") is False:
                 out["source_miss reported quote_speaker_without_actor"] += 1
+                named = bool(set(gold_src) & set(f["codes"]))
+                out[f"source_miss reported quote_speaker_without_actor speaker={f['speaker_kind']} "
+                    f"gold_named={named} gold_first={f['first_code'] in gold_src}"] += 1
         out[f"source_miss origin={f['origin']}"] += 1
         if set(gold_src) & set(f["codes"]):
             out["source_miss gold_code_named_in_sentence"] += 1
@@ -255,6 +243,27 @@ def error_mechanisms(records: list[dict], rows: list[dict], facts: list[dict]) -
         if set(gold_src) & {"IGO", "NGO"}:
             out["source_miss gold_IGO_or_NGO"] += 1
     return dict(sorted(out.items()))
+
+
+def _head_kind(doc, span_offsets) -> str:
+    """What heads an argument or a quote's source: pronoun, an entity label, generic ("police"),
+    titled ("a spokesman"), else its part of speech; "none" without a span. Labels only."""
+    from .event_actors import GENERIC_HEADS
+    from .events import PRONOUNS, TITLE_WORDS
+
+    span = doc.char_span(span_offsets[0], span_offsets[1], alignment_mode="expand") if span_offsets else None
+    if span is None:
+        return "none"
+    head = span.root
+    if head.lower_ in PRONOUNS or head.lower_ in ("we", "i"):
+        return "pronoun"
+    if head.ent_type_:
+        return head.ent_type_
+    if head.lower_ in GENERIC_HEADS or head.lemma_.lower() in GENERIC_HEADS:
+        return "generic"
+    if {t.lower_ for t in span} & TITLE_WORDS:
+        return "titled"
+    return head.pos_.lower()
 
 
 def _arg_relation(doc, span_offsets) -> str:

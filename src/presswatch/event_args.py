@@ -222,7 +222,9 @@ class ArgumentFinder:
                 for s in _children(node, "nsubj"):
                     if s.i != tok.i:
                         actor = None if resolve else self.ctx.actor_at(s)
-                        actor = actor or (self._arg(s).actor if s.lower_ not in PRONOUNS else None)
+                        if not actor and s.lower_ not in PRONOUNS:
+                            found = self._arg(s)  # "Police said they ...": a generic reporter's country
+                            actor = found.actor or self._in_context(found, None, is_target=False).actor
                         if actor:
                             return actor
             else:
