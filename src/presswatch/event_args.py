@@ -16,6 +16,9 @@ from .event_vocab import (
 )
 from .types import EventArg, Quote
 
+# Nouns that frame an event noun as done to the clause's subject: "was the target of criticism from France".
+TARGETED_NOUNS = {"target", "victim", "object", "subject", "focus", "butt"}
+
 if TYPE_CHECKING:  # only for annotations: events imports this module
     from .events import _Coded
 
@@ -335,6 +338,10 @@ class ArgumentFinder:
                     pobj = _children(c, "pobj")
                     if pobj and ctx.actor_at(pobj[0]):
                         return self._arg(pobj[0])
+        if self._frame_noun(tok) is not None:
+            # "Syria was the target of criticism from France": the giver acts, the subject is acted on
+            giver = self._giver(tok, cue)
+            return giver if giver.actor or giver.text else None
         gov = self._governing_verb(tok)
         if gov is not None and gov.lemma_.lower() in RECEIVE_VERBS:
             return None  # "faced criticism": the subject is criticised, by someone not named
@@ -345,14 +352,47 @@ class ArgumentFinder:
         return self._speaker(tok)
 
     def _giver(self, verb: Token, cue: _Cue) -> EventArg:
-        """Who gave what a receiving verb's subject got: the "from"/"by" object of the verb or of the noun."""
-        for base in (verb, *cue.tokens[1:]):
+        """Who gave what a receiving verb's subject got: the "from"/"by" object of the verb or of the noun,
+        else an actor the noun's "of" names ("won the backing of Pakistan")."""
+        bases = [verb, *cue.tokens[1:]]
+        frame = self._frame_noun(verb)
+        if frame is not None:
+            bases.append(frame)
+        for base in bases:
             for c in _children(base, "prep", "agent"):
                 if c.lower_ in ("from", "by"):
                     pobj = _children(c, "pobj")
                     if pobj:
                         return self._arg(pobj[0])
+        for base in bases[1:]:
+            for c in _children(base, "prep"):
+                pobj = _children(c, "pobj")
+                if c.lower_ == "of" and pobj and self.ctx.actor_at(pobj[0]) and pobj[0].i not in self._frame_of(base):
+                    return self._arg(pobj[0])
         return EventArg()
+
+    @staticmethod
+    def _frame_noun(tok: Token) -> Optional[Token]:
+        """The noun framing an event noun as something done to the clause's subject: "the target of
+        criticism", "the victim of an attack", "the object of threats"; None otherwise."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in TARGETED_NOUNS \
+                and tok.head.head.dep_ in ("attr", "dobj", "pobj", "oprd"):
+            return tok.head.head
+        return None
+
+    @staticmethod
+    def _frame_of(noun: Token) -> set[int]:
+        """Token indices of the event noun a frame noun holds (not its giver)."""
+        return {p.i for c in _children(noun, "prep") if c.lower_ == "of" for p in _children(c, "pobj")} \
+            if noun.lemma_.lower() in TARGETED_NOUNS else set()
+
+    def _frame_subject(self, tok: Token) -> Optional[EventArg]:
+        """Who "was the target of" the event noun ``tok``: the subject of the clause the frame noun is in."""
+        frame = self._frame_noun(tok)
+        if frame is None:
+            return None
+        gov = frame.head if frame.dep_ != "pobj" else frame.head.head
+        return self._subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
 
     def _speaker(self, tok: Token) -> Optional[EventArg]:
         q = self.ctx.quote_at(tok.idx)

@@ -20,6 +20,11 @@ from .event_vocab import (
 from .types import EventArg
 
 
+# Agentless passives whose author is the state where they happen when a place is named ("was summoned
+# in Tokyo", "were kidnapped in Chechnya"); repression (COERCE) has its own rule below.
+PLACED_PASSIVE_TYPES = {"ACCUSE", "SUPPORT", "ASSAULT"}
+
+
 class TargetFinder:
     """The target and place methods of :class:`presswatch.events._SentenceCoder` (uses its ``ctx``, ``sent``,
     ``heads`` and the other mixins' methods)."""
@@ -41,6 +46,15 @@ class TargetFinder:
             iso3 = self._state_left(tok, target)
             if iso3:
                 return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None)
+        if etype in PLACED_PASSIVE_TYPES and target is not None:
+            # "the ambassador was summoned to the foreign ministry in Tokyo", "the release was welcomed in
+            # Baghdad", "aid workers were kidnapped in Chechnya": the state where it happens, only as a place
+            in_target = {t.i for t in self.sent if target.span and target.span[0] <= t.idx < target.span[1]}
+            place = self._sentence_country(in_target, locative_only=True, borders=False)
+            iso3 = self.ctx.country(place) if place else None
+            if iso3 and iso3 != self.ctx.country(target.actor):
+                return EventArg(actor=self.ctx.state_actor(iso3), text=None, span=None)
+            return None
         if etype != "COERCE" or target is None:
             return None
         in_target = {t.i for t in self.sent if target.span and target.span[0] <= t.idx < target.span[1]
@@ -145,9 +159,10 @@ class TargetFinder:
             actor = self._sentence_country(skip, locative_only=True)
         else:
             # where it happens ("in Lagos"; "near the Somali border" is not in Somalia), else whose officials
-            # report it ("Kenyan officials said troops killed ..."), else the first country named
+            # report it ("Kenyan officials said troops killed ..."), else the first country named, a border's
+            # country only when no other comes first ("rebels ambushed Colombia's troops near the Venezuelan border")
             actor = self._sentence_country(skip, locative_only=True, borders=False) or \
-                self._reporter_country(head) or self._sentence_country(skip)
+                self._reporter_country(head) or self._sentence_country(skip, borders=False)
         if actor is None and is_target and other is not None and etype in DOMESTIC:
             actor = other.actor if self.ctx.country(other.actor) else None
         if actor is None and is_target and other is not None and self._at_home(other, other_head):
@@ -297,6 +312,8 @@ class TargetFinder:
             return self._arg(subj[0]) if subj else None
         if cue.recipient:
             return self._subject_of(tok)
+        if cue.kind == "noun" and self._frame_noun(tok) is not None:
+            return self._frame_subject(tok)  # "Syria was the target of criticism from France"
         if cue.kind == "adj" and cue.attitude == "oppose":
             verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
             subj = _children(verb, *SUBJ, *PASS_SUBJ)

@@ -39,7 +39,7 @@ event_targets (the sentence coder's mixins).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from spacy.language import Language
@@ -55,7 +55,7 @@ from .event_parse import _asks_who, _children, _depth, _negated
 from .event_targets import TargetFinder
 from .event_vocab import (
     ATTITUDE, CAMEO_FALLBACKS, COOPERATIVE, DECIDE_VERBS, FUTURE, GATHERING_NOUNS, HELP_VERBS, HYPOTHETICAL, MATERIAL, MATERIAL_CONFLICT,
-    OWN_RETREAT, REPORTING, THREAT_CODES,
+    OWN_RETREAT, PASS_SUBJ, RECEIVE_VERBS, RECEIVED_TYPES, REPORTING, THREAT_CODES,
 )
 from .extensions import register_extensions
 from .stances import Claim, build_stances
@@ -173,7 +173,7 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
         for tok in self.sent:
             cue = self.cue_for(tok)
             if cue is not None:
-                cues[tok.i] = (tok, cue)
+                cues[tok.i] = (tok, self._received_from(tok, cue))
         for tok, cue in list(cues.values()):
             for t in cue.tokens[1:]:
                 if t.i != tok.i:
@@ -201,6 +201,17 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             coded[i] = item
         out = sorted(coded.values(), key=lambda c: c.event.cue[0])
         return out
+
+    @staticmethod
+    def _received_from(tok: Token, cue: _Cue) -> _Cue:
+        """A receiving verb coded as giving ("Georgia received two patrol boats from the United States", a
+        dictionary AID or SUPPORT cue on "receive") is the giver's act, as with the curated received nouns."""
+        if cue.kind != "verb" or cue.recipient or cue.type not in RECEIVED_TYPES \
+                or tok.lemma_.lower() not in RECEIVE_VERBS or _children(tok, *PASS_SUBJ):
+            return cue
+        if not any(c.lower_ == "from" and _children(c, "pobj") for c in _children(tok, "prep")):
+            return cue
+        return replace(cue, recipient=True)
 
     def _complement(self, tok: Token, cue: _Cue) -> Optional[Token]:
         if cue.kind == "modal":
