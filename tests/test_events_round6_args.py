@@ -82,3 +82,11 @@ def test_an_agentless_passive_in_the_victims_own_country_keeps_an_empty_source(e
     # killed at home by someone not named: the place is the victims' own, so it says nothing of the author
     analysis, event = first_event(events_analyzer, "Two Kenyan soldiers were killed in Kenya.", "ASSAULT")
     assert event.source.actor is None
+
+
+def test_an_exchange_of_intelligence_is_information_not_a_service_at_home(events_analyzer):
+    # "intelligence" is also a generic head (the services); a mass noun after "of" is no people
+    text = "The Kyrgyz authorities expressed readiness for the exchange of intelligence."
+    analysis, event = first_event(events_analyzer, text, "AGREE")
+    assert event_code(analysis, event.source) == "KGZ"
+    assert event_code(analysis, event.target) is None

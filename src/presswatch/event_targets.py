@@ -137,7 +137,9 @@ class TargetFinder:
         if not _generic(head) and not titled and not unknown_org:
             # "the release of detained journalists": whose release says who is acted on
             of = [p for c in _children(head, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
-            if not (of and _generic(of[0])):
+            # people, not a mass noun: "the exchange of intelligence" is information, not a service
+            if not (of and _generic(of[0]) and (of[0].tag_ in ("NNS", "NNPS") or _children(of[0], "det", "amod",
+                                                                                           "compound", "poss"))):
                 return arg
         if self._says_whom(head, arg):
             return arg
