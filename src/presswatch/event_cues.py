@@ -11,9 +11,10 @@ from spacy.tokens import Token
 from .event_actors import CROWD_HEADS, FORCE_HEADS
 from .event_parse import _children, _misparsed_verb, _object_words, _test_prefix
 from .event_vocab import (
-    ASIDE_VERBS, ATTITUDE, CLAUSE_DEPS, DICTIONARY_REQUIRES, FORCE_ONLY_VERBS, FRAME_NOUNS, FUTURE, HYPOTHETICAL,
-    LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NOT_EVENT_VERBS, OBLIGATION, PARTICLES, PLAN_VERBS, PHRASE_DEPS, RECEIVED_FROM_TYPES,
-    RECEIVED_TYPES, RECEIVE_VERBS, REPORTING, RESCUER_HEADS, RESPONSE_VERBS, SUBJ,
+    ACT_COMPLEMENT_VERBS, ASIDE_VERBS, ATTITUDE, CLAUSE_DEPS, DICTIONARY_REQUIRES, FORCE_ONLY_VERBS, FRAME_NOUNS, FUTURE, HYPOTHETICAL,
+    INSTEAD_HEADS, LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NON_ACT_NOUNS, NON_EVENT_OBJECTS, NOT_EVENT_VERBS, OBLIGATION,
+    PARTICLES, PLAN_VERBS, PHRASE_DEPS, RECEIVED_FROM_TYPES, RECEIVED_TYPES, RECEIVE_VERBS, REPORTING, RESCUER_HEADS,
+    RESPONSE_VERBS, SHOW_VERBS, SUBJ,
 )
 
 
@@ -50,8 +51,10 @@ class CueFinder:
                 return None
             if tok.dep_ == "relcl" and lemma in LEAD_VERBS and any(c.lower_ == "who" for c in tok.children):
                 return None  # "X, who heads the Sudanese delegation,": who X is, not what X did
-            if _aside(tok, lemma):
+            if _aside(tok, lemma) or _not_done(tok, lemma):
                 return None
+            if lemma in SHOW_VERBS and _children(tok, "dobj", "ccomp") and not self._subject_is(tok, "crowd"):
+                return None  # "Damascus demonstrated its ability to ...": showed, no protest
             cue = self._received(tok, lemma) or self._verb_cue(tok, lemma) or self._response_threat(tok, lemma)
             if cue is not None and lemma in PLAN_VERBS and cue.modality == "intended":
                 # "planning to move there": a plan is a commitment only to an act that is an event itself
@@ -68,6 +71,10 @@ class CueFinder:
             if lemma in DICTIONARY_REQUIRES and not DICTIONARY_REQUIRES[lemma] & _object_words(tok):
                 return None
             if lemma in FORCE_ONLY_VERBS and not self._subject_is(tok, "forces"):
+                return None
+            if lemma in ACT_COMPLEMENT_VERBS and not any(
+                    c.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and c.pos_ == "VERB" and c.lemma_ != "be"
+                    for c in tok.children):
                 return None
             particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
             after = [{t.lemma_.lower(), t.lower_} for t in tok.subtree if t.i > tok.i][:15]
@@ -105,7 +112,11 @@ class CueFinder:
             for cue in self.lex.curated_cues("against", "prep"):
                 return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "prep", [tok], True)
         if self.comp.noun_cues and tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nsubj", "nsubjpass"):
+            # "a phone call from X": the noun in the sense a light verb gives it ("had a phone call"), no appeal
+            light_senses = {c.type for c in self.lex.curated_cues(lemma, "lnoun") if c.object and self._noun_fits(tok, c)}
             for cue in self.lex.curated_cues(lemma, "noun"):
+                if light_senses and cue.type not in light_senses:
+                    continue
                 if self._noun_fits(tok, cue):
                     return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "noun", [tok], True)
         return None
@@ -232,6 +243,9 @@ class CueFinder:
                 noun = inner[0] if inner else noun
             lemma = noun.lemma_.lower()
             for cue in self.lex.curated_cues(lemma, "lnoun") + self.lex.curated_cues(lemma, "noun"):
+                if cue.type == "THREATEN" and verb.lemma_.lower() == "have" and not any(
+                        c.dep_ == "aux" and c.lower_ in FUTURE | HYPOTHETICAL for c in verb.children):
+                    continue  # "That has had dire consequences": a result, not a threat ("will have consequences")
                 if self._noun_fits(noun, cue):
                     return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "verb", [verb, noun], True, "light")
         return None
@@ -303,6 +317,23 @@ def _aside(verb: Token, lemma: str) -> bool:
                  and all(t.i in {c.i for c in verb.subtree} for t in verb.doc[verb.sent.start:verb.i])):
         return False
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
+
+
+def _not_done(verb: Token, lemma: str) -> bool:
+    """Verbs whose clause says the act is not done or only could be: "instead of committing to talks", "their
+    right to veto any action", "failure to undertake", a serial "go check this out" (no visit), and curated
+    verbs whose object makes them a publication or a financial act ("released records", "mobilizing our share
+    of the $100 billion")."""
+    if verb.dep_ == "pcomp" and any((verb.head.lower_, w.lower_) in INSTEAD_HEADS
+                                    for w in [verb.head.head, *verb.head.children]):
+        return True  # the parser hangs "instead" on "of" or "of" on "instead"
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in NON_ACT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    if lemma == "go" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].tag_ == "VB":
+        return True
+    objects = NON_EVENT_OBJECTS.get(lemma)
+    return bool(objects and {o.lemma_.lower() for o in _children(verb, "dobj", "nsubjpass")} & objects)
 
 
 def _predicate_against(prep: Token) -> bool:
