@@ -90,3 +90,39 @@ def test_an_exchange_of_intelligence_is_information_not_a_service_at_home(events
     analysis, event = first_event(events_analyzer, text, "AGREE")
     assert event_code(analysis, event.source) == "KGZ"
     assert event_code(analysis, event.target) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Chile did not withdraw or apologize for the raid.",
+    "Peru did not condemn or criticize the attack.",
+])
+def test_not_reaches_a_verb_joined_by_or(events_analyzer, text):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    assert len(analysis.events) == 2 and all(e.negated for e in analysis.events), [
+        (e.type, e.negated) for e in analysis.events]
+
+
+def test_a_verb_joined_by_and_keeps_its_own_polarity(events_analyzer):
+    analysis = events_analyzer.analyze(Article(id="t", text="Peru did not attend the summit and condemned the attack."))
+    accuse = [e for e in analysis.events if e.type == "ACCUSE"]
+    assert accuse and not accuse[0].negated
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela renewed its calls for lifting the US embargo.",
+    "Venezuela called for lifting the US embargo.",
+])
+def test_what_a_call_for_asks_is_demanded_not_done(events_analyzer, text):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    asked = [e for e in analysis.events if e.type != "REQUEST"]
+    assert asked and all(e.modality == "demanded" for e in asked), [(e.type, e.modality) for e in analysis.events]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Putin warned Biden against attempts to create US military bases in Central Asia.",
+     "create US military bases in Central Asia"),
+    ("France supports efforts to end the war in Yemen.", "end the war in Yemen"),
+])
+def test_a_stance_toward_attempts_or_efforts_is_toward_what_they_are_for(events_analyzer, text, target):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    assert target in [s.target.text for s in analysis.stances], [s.target.text for s in analysis.stances]

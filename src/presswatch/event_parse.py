@@ -72,6 +72,10 @@ def _asks_who(verb: Token) -> bool:
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in tok.children):
         return True
+    # "did not back down or apologize": a verb joined by "or"/"nor" without a subject of its own shares the "not"
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children):
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.head.children)
     # "is not ready/against/unacceptable": the negation sits on the copula.
     if tok.dep_ in ("acomp", "attr", "prep", "oprd") and tok.head.lemma_ == "be":
         return any(c.dep_ == "neg" for c in tok.head.children)

@@ -417,8 +417,9 @@ class TargetFinder:
         for c in _children(tok, "prep"):
             if c.lower_ == "against" and c not in cue.tokens:
                 pobj = _children(c, "pobj", "pcomp")
-                if pobj:
-                    return self._arg(pobj[0])
+                if pobj:  # "warned against attempts to create bases": against what the attempts are for
+                    against = self._arg(pobj[0])
+                    return self._purpose(against) or against
         if etype == "THREATEN" and tok.lemma_.lower() != "threaten" and cue.kind == "verb":
             return None  # a warning without "against" names no object of opposition
         if target is not None and not target.actor and target.text.lower() in INDEFINITE:

@@ -93,7 +93,8 @@ LEAD_VERBS = {"head", "lead", "chair", "represent", "command"}
 ROLE_WORDS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "negotiator", "diplomat",
               "commander", "leader", "aide", "adviser", "advisor", "man", "woman"}
 # Nouns a "to" clause tells the purpose of: the stance is toward the purpose ("a way to gain a foothold").
-PURPOSE_NOUNS = {"way", "means", "opportunity", "chance", "pretext", "excuse"}
+PURPOSE_NOUNS = {"way", "means", "opportunity", "chance", "pretext", "excuse", "attempt", "effort", "bid", "plan",
+                 "campaign", "drive", "push"}
 # What a host hosts when it is no visitor: "hosted talks between X and Y" keeps the host as actor.
 GATHERING_NOUNS = {"meeting", "talk", "talks", "summit", "conference", "round", "session", "negotiation",
                    "negotiations", "forum", "gathering", "game", "games", "ceremony", "event", "congress",

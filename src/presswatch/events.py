@@ -218,7 +218,15 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             return None
         if cue.kind == "noun":
             acl = [c for c in tok.children if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children)]
-            return acl[0] if acl else None
+            if acl:
+                return acl[0]
+        if cue.type == "REQUEST":  # "(renewed its) calls for lifting the embargo": asked for, not done
+            asked = [g for t in {tok, *cue.tokens} for p in _children(t, "prep") if p.lower_ == "for"
+                     for g in _children(p, "pcomp", "pobj") if g.pos_ == "VERB"]
+            if asked:
+                return asked[0]
+        if cue.kind == "noun":
+            return None
         xcomp = _children(tok, "xcomp")
         if xcomp:
             return xcomp[0]
