@@ -105,6 +105,8 @@ def test_factories_are_found_through_entry_points_in_a_fresh_process():
     ("Mehmet Yilmaz of the ruling party said the vote would go ahead.", "Mehmet Yilmaz"),
     ("President Putin said no.", "Putin"),            # a title is no first name
     ("On Tuesday Putin said no.", "Putin"),           # nor a date word
+    ("Analyst Smith said the talks failed.", "Smith"),  # nor an English noun no known person bears
+    ("Economist Krugman said the plan failed.", "Krugman"),
 ])
 def test_a_first_name_the_ner_missed_joins_the_surname(analyzer, text, person):
     analysis = analyzer.analyze(text)
@@ -113,6 +115,17 @@ def test_a_first_name_the_ner_missed_joins_the_surname(analyzer, text, person):
     linked = {a.name: a.id for a in analysis.actors}
     if person == "Mehmet Yilmaz":
         assert linked.get("Mehmet Yilmaz", "").startswith("local:")
+
+
+def test_an_english_noun_is_a_first_name_only_when_a_known_person_bears_it(analyzer):
+    from presswatch.entities import _title_noun
+
+    nouns = analyzer.nlp.get_pipe("presswatch_entities").nouns
+    assert "analyst" in nouns  # the lemmatizer's tables are there
+    assert _title_noun("Analyst", nouns) and _title_noun("Economists", nouns)
+    assert not _title_noun("Ali", nouns)  # a noun in WordNet, and a first name in the knowledge base
+    assert not _title_noun("Mehmet", nouns)  # no English noun
+    assert not _title_noun("Analyst", frozenset())  # a pipeline without a lemmatizer keeps the old rule
 
 
 def test_surname_after_full_mention_is_a_person(analyzer):
