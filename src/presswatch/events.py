@@ -221,7 +221,9 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             if acl:
                 return acl[0]
         if cue.type == "REQUEST":  # "(renewed its) calls for lifting the embargo": asked for, not done
-            asked = [g for t in {tok, *cue.tokens} for p in _children(t, "prep") if p.lower_ == "for"
+            # the event noun's own "for" first; an ordered dedupe, as a set of tokens iterates in a different
+            # order each run (a token hashes by its doc's id)
+            asked = [g for t in dict.fromkeys((*cue.tokens[1:], tok)) for p in _children(t, "prep") if p.lower_ == "for"
                      for g in _children(p, "pcomp", "pobj") if g.pos_ == "VERB"]
             if asked:
                 return asked[0]
