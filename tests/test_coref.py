@@ -106,3 +106,9 @@ def test_a_description_of_another_person_is_left_unresolved(cnlp, text, mention)
 def test_a_description_of_the_same_nationality_still_resolves(cnlp):
     m, _ = resolved(cnlp, "Kenyan President Mwai Kibaki arrived on Monday. The Kenyan president said he was tired.")
     assert m.get("The Kenyan president") == "Mwai Kibaki"
+
+
+def test_a_word_of_a_longer_place_name_is_no_nationality(cnlp):
+    # "New" of "New York" must not make "the new president" someone of another nationality
+    m, _ = resolved(cnlp, "Kenyan President Mwai Kibaki flew to New York on Monday. The new president said he was tired.")
+    assert m.get("The new president") == "Mwai Kibaki", m

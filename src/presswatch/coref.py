@@ -247,8 +247,10 @@ class Resolver:
                 if self.person_at(i) is not None:
                     return self.root(self.person_at(i))
         desc = _expand(_words(self.doc[span[0]:span[1]])) if span else set()
-        # nationality words of the description ("the Sri Lankan president") rule out people of another
-        nations = {t.lower_ for t in self.doc if t.ent_type_ in ("NORP", "GPE")}
+        # nationality words of the description ("the Sri Lankan president") rule out people of another;
+        # a word of a longer place name is none ("New" of "New York" in "the new president")
+        nations = {t.lower_ for t in self.doc if t.ent_type_ == "NORP"} | {
+            e.text.lower() for e in self.doc.ents if e.label_ == "GPE" and len(e) == 1}
         desc_nat = desc & nations
         scored, allowed = [], []
         for p in self.persons:
