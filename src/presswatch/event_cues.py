@@ -11,8 +11,9 @@ from spacy.tokens import Token
 from .event_actors import CROWD_HEADS, FORCE_HEADS
 from .event_parse import _children, _misparsed_verb, _object_words, _test_prefix
 from .event_vocab import (
+    ABSTRACT_FOES, ABSTRACT_SUBJECTS, DICTIONARY_EXCLUDES, FORCE_TYPES, POLITE_VERBS, RIOT_HEADS, WORD_INSTRUMENTS,
     ACT_COMPLEMENT_VERBS, ASIDE_VERBS, ATTITUDE, CLAUSE_DEPS, DICTIONARY_REQUIRES, FORCE_ONLY_VERBS, FRAME_NOUNS, FUTURE, HYPOTHETICAL,
-    INSTEAD_HEADS, LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NON_ACT_NOUNS, NON_EVENT_OBJECTS, NOT_EVENT_VERBS, OBLIGATION,
+    INSTEAD_HEADS, JUDGED_ADJS, LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NON_ACT_NOUNS, NON_EVENT_OBJECTS, NOT_EVENT_VERBS, OBLIGATION,
     PARTICLES, PLAN_VERBS, PHRASE_DEPS, RECEIVED_FROM_TYPES, RECEIVED_TYPES, RECEIVE_VERBS, REPORTING, RESCUER_HEADS,
     RESPONSE_VERBS, SHOW_VERBS, SUBJ,
 )
@@ -35,6 +36,12 @@ class CueFinder:
     """The cue methods of :class:`presswatch.events._SentenceCoder`, which sets ``comp``, ``ctx``, ``sent``, ``lex``."""
 
     def cue_for(self, tok: Token) -> Optional[_Cue]:
+        cue = self._cue_for(tok)
+        if cue is not None and cue.type in FORCE_TYPES and tok.pos_ == "VERB" and _figurative_force(tok, cue.type):
+            return None
+        return cue
+
+    def _cue_for(self, tok: Token) -> Optional[_Cue]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
             if tok.dep_ in ("ccomp", "conj", "xcomp", "advcl", "ROOT", "relcl", "pcomp") and any(
@@ -51,8 +58,11 @@ class CueFinder:
                 return None
             if tok.dep_ == "relcl" and lemma in LEAD_VERBS and any(c.lower_ == "who" for c in tok.children):
                 return None  # "X, who heads the Sudanese delegation,": who X is, not what X did
-            if _aside(tok, lemma) or _not_done(tok, lemma):
+            if _aside(tok, lemma) or _not_done(tok, lemma) or _abstract_subject(tok):
                 return None
+            if _polite_request(tok):
+                # "we would appreciate the support of ...": asking for it, not praising it
+                return _Cue("REQUEST", "020", None, "demanded", "verb", [tok], True)
             if lemma in SHOW_VERBS and _children(tok, "dobj", "ccomp") and not self._subject_is(tok, "crowd"):
                 return None  # "Damascus demonstrated its ability to ...": showed, no protest
             cue = self._received(tok, lemma) or self._verb_cue(tok, lemma) or self._response_threat(tok, lemma)
@@ -69,6 +79,8 @@ class CueFinder:
                                               for o in _children(tok, "dobj")):
                 return None  # "faced criticism over X" from nobody named: no giver, and no meeting either
             if lemma in DICTIONARY_REQUIRES and not DICTIONARY_REQUIRES[lemma] & _object_words(tok):
+                return None
+            if lemma in DICTIONARY_EXCLUDES and DICTIONARY_EXCLUDES[lemma] & _object_words(tok):
                 return None
             if lemma in FORCE_ONLY_VERBS and not self._subject_is(tok, "forces"):
                 return None
@@ -107,11 +119,15 @@ class CueFinder:
                     continue  # "ready" alone is no intent; "ready to X" is
                 if tok.dep_ == "amod" and cue.modality == "intended":
                     continue
+                if cue.modality == "intended" and _conditional(tok) and \
+                        all(self.cue_for(c) is None for c in _children(tok, "xcomp")):
+                    continue  # "if they're prepared to lie": a condition, and what it would be ready for is no event
                 return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "adj", [tok], True)
         if tok.pos_ == "ADP" and tok.lower_ == "against" and tok.head.lemma_ == "be" and _predicate_against(tok):
             for cue in self.lex.curated_cues("against", "prep"):
                 return _Cue(cue.type, cue.cameo, cue.attitude, cue.modality, "prep", [tok], True)
-        if self.comp.noun_cues and tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nsubj", "nsubjpass"):
+        if self.comp.noun_cues and tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nsubj", "nsubjpass") \
+                and not (tok.dep_ == "dobj" and _polite_request(tok.head)):  # what a polite request asks for
             # "a phone call from X": the noun in the sense a light verb gives it ("had a phone call"), no appeal
             light_senses = {c.type for c in self.lex.curated_cues(lemma, "lnoun") if c.object and self._noun_fits(tok, c)}
             for cue in self.lex.curated_cues(lemma, "noun"):
@@ -260,9 +276,9 @@ class CueFinder:
         return bool(cue.object & mods)
 
     def _subject_is(self, verb: Token, kind: str) -> bool:
-        """The subject is a crowd ("protesters", "thousands of people", "Palestinians") or armed forces
-        ("troops", "jets")."""
-        heads = {"crowd": CROWD_HEADS, "rescuers": RESCUER_HEADS}.get(kind, FORCE_HEADS)
+        """The subject is a crowd ("protesters", "thousands of people", "Palestinians"), a crowd that riots
+        ("demonstrators", "a mob"), rescuers ("police") or armed forces ("troops", "jets")."""
+        heads = {"crowd": CROWD_HEADS, "rioters": RIOT_HEADS, "rescuers": RESCUER_HEADS}.get(kind, FORCE_HEADS)
         subj = _children(verb, *SUBJ) or [s for s in [self._controller(verb)] if s is not None]
         for s in subj:
             for t in [s] + [p for c in _children(s, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]:
@@ -327,13 +343,77 @@ def _not_done(verb: Token, lemma: str) -> bool:
     if verb.dep_ == "pcomp" and any((verb.head.lower_, w.lower_) in INSTEAD_HEADS
                                     for w in [verb.head.head, *verb.head.children]):
         return True  # the parser hangs "instead" on "of" or "of" on "instead"
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in NON_ACT_NOUNS and any(
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        judged = head.pos_ == "ADJ" and head.lower_ in JUDGED_ADJS or any(
+            c.dep_ == "acomp" and c.lower_ in JUDGED_ADJS for c in head.children) and any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+        if judged:
+            return True  # "it is harder (for X) to prosecute her": how hard the act would be, not the act
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in NON_ACT_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
     if lemma == "go" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].tag_ == "VB":
         return True
+    if lemma == "agree" and any(_site_terms(p) for c in _children(verb, "prep") if c.lower_ == "to"
+                                for p in _children(c, "pobj")):
+        return True  # "you agree to this site's privacy policy": boilerplate, no agreement between actors
     objects = NON_EVENT_OBJECTS.get(lemma)
     return bool(objects and {o.lemma_.lower() for o in _children(verb, "dobj", "nsubjpass")} & objects)
+
+
+def _site_terms(noun: Token) -> bool:
+    """A website's terms: "privacy policy", "cookie policy", "terms of use/service"."""
+    lemma = noun.lemma_.lower()
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    if lemma == "policy":
+        return bool(mods & {"privacy", "cookie", "cookies"})
+    if lemma in ("term", "terms"):
+        return any(p.lemma_.lower() in ("use", "service") for c in _children(noun, "prep") if c.lower_ == "of"
+                   for p in _children(c, "pobj"))
+    return False
+
+
+def _conditional(tok: Token) -> bool:
+    """The word's clause is an "if"/"unless" condition ("if they're prepared to": the mark hangs on the copula)."""
+    heads = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "oprd") else [tok]
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for h in heads for c in h.children)
+
+
+def _abstract_subject(verb: Token) -> bool:
+    """"The public interest supports disclosure", "this poll grants you access": an idea, text or process as the
+    active subject does nothing (a named one, "the Minsk process", still may: a proper noun is kept)."""
+    subj = _children(verb, "nsubj")
+    # "Completing this poll grants you access": an activity on one of them as subject
+    subj = subj or [o for c in _children(verb, "csubj") for o in _children(c, "dobj")]
+    return bool(subj) and subj[0].lemma_.lower() in ABSTRACT_SUBJECTS and subj[0].pos_ == "NOUN" and not any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj[0].children)
+
+
+def _polite_request(verb: Token) -> bool:
+    """"We would appreciate / welcome your support": a conditional appreciation of something not yet given is a
+    polite request for it (PLOVER manual 3.8), not praise."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in POLITE_VERBS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d") for c in verb.children):
+        return False
+    return bool(_children(verb, "dobj", "xcomp", "ccomp"))
+
+
+def _figurative_force(verb: Token, etype: str) -> bool:
+    """Force against an idea or with words: "fight terrorism ideologically", "combat poverty", "gunned down his
+    critics with lying propaganda". PLOVER's ASSAULT and COERCE are physical (manual 3.15-3.16)."""
+    objects = list(_children(verb, "dobj"))
+    objects += [p for c in _children(verb, "prep") if c.lower_ in ("against", "on") for p in _children(c, "pobj")]
+    # only a fight is waged on an idea: "arrested a war crimes suspect" keeps its (misparsed) object "crimes"
+    if etype == "ASSAULT" and objects and all(o.lemma_.lower() in ABSTRACT_FOES or o.lower_ in ABSTRACT_FOES
+                                              for o in objects):
+        return True
+    heads = [verb, *[t for t in verb.children if t.dep_ in ("dobj", "prt")]]
+    tools = [p for h in heads for c in _children(h, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
+    # "with a barrage of tweets", "with a torrent of lies": the words are inside the measure noun
+    tools += [p for t in tools for c in _children(t, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+    return any(p.lemma_.lower() in WORD_INSTRUMENTS or p.lower_ in WORD_INSTRUMENTS for p in tools)
 
 
 def _predicate_against(prep: Token) -> bool:
