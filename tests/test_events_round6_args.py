@@ -126,3 +126,12 @@ def test_what_a_call_for_asks_is_demanded_not_done(events_analyzer, text):
 def test_a_stance_toward_attempts_or_efforts_is_toward_what_they_are_for(events_analyzer, text, target):
     analysis = events_analyzer.analyze(Article(id="t", text=text))
     assert target in [s.target.text for s in analysis.stances], [s.target.text for s in analysis.stances]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Russia will no longer support the plan.", True),   # "no longer" is two tokens
+    ("Russia will support the plan for longer.", False),
+])
+def test_no_longer_negates(events_analyzer, text, negated):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    assert analysis.events and analysis.events[0].negated is negated

@@ -70,7 +70,8 @@ def _asks_who(verb: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in tok.children):
+    if any(c.dep_ == "neg" or c.lower_ == "never" or c.lower_ == "longer" and c.i > 0 and c.nbor(-1).lower_ == "no"
+           for c in tok.children):
         return True
     # "did not back down or apologize": a verb joined by "or"/"nor" without a subject of its own shares the "not"
     if tok.dep_ == "conj" and tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
