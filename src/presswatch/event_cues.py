@@ -11,11 +11,11 @@ from spacy.tokens import Token
 from .event_actors import CROWD_HEADS, FORCE_HEADS
 from .event_parse import _children, _misparsed_verb, _object_words, _test_prefix
 from .event_vocab import (
-    ABSTRACT_FOES, ABSTRACT_SUBJECTS, DICTIONARY_EXCLUDES, FORCE_TYPES, POLITE_VERBS, RIOT_HEADS, WORD_INSTRUMENTS,
-    ACT_COMPLEMENT_VERBS, ASIDE_VERBS, ATTITUDE, CLAUSE_DEPS, DICTIONARY_REQUIRES, FORCE_ONLY_VERBS, FRAME_NOUNS, FUTURE, HYPOTHETICAL,
-    INSTEAD_HEADS, JUDGED_ADJS, LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NON_ACT_NOUNS, NON_EVENT_OBJECTS, NOT_EVENT_VERBS, OBLIGATION,
-    PARTICLES, PLAN_VERBS, PHRASE_DEPS, RECEIVED_FROM_TYPES, RECEIVED_TYPES, RECEIVE_VERBS, REPORTING, RESCUER_HEADS,
-    RESPONSE_VERBS, SHOW_VERBS, SUBJ,
+    ABSTRACT_FOES, ABSTRACT_SUBJECTS, ACT_COMPLEMENT_VERBS, ASIDE_VERBS, ATTITUDE, CLAUSE_DEPS, DICTIONARY_EXCLUDES,
+    DICTIONARY_REQUIRES, FORCE_ONLY_VERBS, FORCE_TYPES, FRAME_NOUNS, FUTURE, HYPOTHETICAL, INSTEAD_HEADS,
+    JUDGED_ADJS, LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NON_ACT_NOUNS, NON_EVENT_OBJECTS, NOT_EVENT_VERBS,
+    OBLIGATION, PARTICLES, PHRASE_DEPS, PLAN_VERBS, POLITE_VERBS, RECEIVED_FROM_TYPES, RECEIVED_TYPES,
+    RECEIVE_VERBS, REPORTING, RESCUER_HEADS, RESPONSE_VERBS, RIOT_HEADS, SHOW_VERBS, SUBJ, WORD_INSTRUMENTS,
 )
 
 
@@ -336,8 +336,10 @@ def _aside(verb: Token, lemma: str) -> bool:
 
 
 def _not_done(verb: Token, lemma: str) -> bool:
-    """Verbs whose clause says the act is not done or only could be: "instead of committing to talks", "their
-    right to veto any action", "failure to undertake", a serial "go check this out" (no visit), and curated
+    """Verbs whose clause says the act is not done or only could be: "instead of committing to talks", "two days
+    away from filing", "their right to veto any action", "a licence to kill", "failure to undertake", "it is
+    harder to prosecute her", a serial "go check this out" (no visit), a website's "you agree to the privacy
+    policy", and curated
     verbs whose object makes them a publication or a financial act ("released records", "mobilizing our share
     of the $100 billion")."""
     if verb.dep_ == "pcomp" and any((verb.head.lower_, w.lower_) in INSTEAD_HEADS
