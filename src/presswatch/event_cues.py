@@ -339,9 +339,8 @@ def _not_done(verb: Token, lemma: str) -> bool:
     """Verbs whose clause says the act is not done or only could be: "instead of committing to talks", "two days
     away from filing", "their right to veto any action", "a licence to kill", "failure to undertake", "it is
     harder to prosecute her", a serial "go check this out" (no visit), a website's "you agree to the privacy
-    policy", and curated
-    verbs whose object makes them a publication or a financial act ("released records", "mobilizing our share
-    of the $100 billion")."""
+    policy", and curated verbs whose object makes them a publication or a financial act ("released records",
+    "mobilizing our share of the $100 billion")."""
     if verb.dep_ == "pcomp" and any((verb.head.lower_, w.lower_) in INSTEAD_HEADS
                                     for w in [verb.head.head, *verb.head.children]):
         return True  # the parser hangs "instead" on "of" or "of" on "instead"
