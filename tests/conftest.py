@@ -46,6 +46,18 @@ def first_event(analyzer, text: str, etype: str):
     return analysis, found[0]
 
 
+def main_clause_analysis(analyzer, text: str):
+    """The analysis of ``text`` with its events ordered main clause first, as the scorer orders them."""
+    from presswatch.eval_events import _analyse
+
+    return _analyse(analyzer, [{"id": "t", "text": text}])[0]
+
+
+def cue_words(analysis, text: str) -> set:
+    """(type, first word of the cue, lower-case) of every event."""
+    return {(e.type, text[e.cue[0]:e.cue[1]].split()[0].lower()) for e in analysis.events}
+
+
 def event_code(analysis, arg):
     """The country code (ISO3, IGO, NGO) of an event argument's actor, as the scorer reads it."""
     from presswatch.eval_events import actor_code

@@ -6,19 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import event_code
-from presswatch.eval_events import _analyse, main_event
+from conftest import cue_words, event_code, main_clause_analysis
+from presswatch.eval_events import main_event
 from presswatch.event_lexicon import load_lexicon
 
 pytestmark = pytest.mark.slow
-
-
-def _analysis(analyzer, text):
-    return _analyse(analyzer, [{"id": "t", "text": text}])[0]
-
-
-def _cues(analysis, text):
-    return {(e.type, text[e.cue[0]:e.cue[1]].split()[0].lower()) for e in analysis.events}
 
 
 @pytest.mark.parametrize("text,word", [
@@ -43,8 +35,8 @@ def _cues(analysis, text):
     ("Farmers who are planning to move there said Turkey would help.", "planning"),
 ])
 def test_false_cues_are_not_events(events_analyzer, text, word):
-    analysis = _analysis(events_analyzer, text)
-    assert word not in {w for _, w in _cues(analysis, text)}
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert word not in {w for _, w in cue_words(analysis, text)}
 
 
 @pytest.mark.parametrize("text,etype,word", [
@@ -56,8 +48,8 @@ def test_false_cues_are_not_events(events_analyzer, text, word):
     ("Syrian troops surrounded the town of Homs.", "MOBILIZE", "surrounded"),
 ])
 def test_the_same_words_as_real_cues(events_analyzer, text, etype, word):
-    analysis = _analysis(events_analyzer, text)
-    assert (etype, word) in _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert (etype, word) in cue_words(analysis, text)
 
 
 @pytest.mark.parametrize("text,etype,source,target", [
@@ -86,7 +78,7 @@ def test_the_same_words_as_real_cues(events_analyzer, text, etype, word):
     ("Hungary will face serious consequences if it blocks the deal.", "THREATEN", None, "HUN"),
 ])
 def test_weak_types(events_analyzer, text, etype, source, target):
-    analysis = _analysis(events_analyzer, text)
+    analysis = main_clause_analysis(events_analyzer, text)
     ev = main_event(analysis.events)
     assert ev is not None and ev.type == etype
     if source:
@@ -97,8 +89,8 @@ def test_weak_types(events_analyzer, text, etype, source, target):
 
 def test_criticism_faced_from_nobody_is_no_meeting(events_analyzer):
     text = "Iran faced criticism over its nuclear programme."
-    assert not _analysis(events_analyzer, text).events
-    analysis = _analysis(events_analyzer, "Iran faced criticism from Sweden over its nuclear programme.")
+    assert not main_clause_analysis(events_analyzer, text).events
+    analysis = main_clause_analysis(events_analyzer, "Iran faced criticism from Sweden over its nuclear programme.")
     ev = main_event(analysis.events)
     assert ev is not None and ev.type == "ACCUSE" and event_code(analysis, ev.source) == "SWE"
 

@@ -135,3 +135,30 @@ def test_a_stance_toward_attempts_or_efforts_is_toward_what_they_are_for(events_
 def test_no_longer_negates(events_analyzer, text, negated):
     analysis = events_analyzer.analyze(Article(id="t", text=text))
     assert analysis.events and analysis.events[0].negated is negated
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Egypt called on Israel to withdraw its troops, release the prisoners and lift the blockade.",
+     ["withdraw", "release", "lift"]),
+    ("The EU urged Serbia to extradite the suspects and to cooperate with the tribunal.", ["extradite", "cooperate"]),
+])
+def test_every_action_a_request_asks_for_is_demanded(events_analyzer, text, asked):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    modality = {text[e.cue[0]:e.cue[1]]: e.modality for e in analysis.events}
+    assert all(modality.get(v) == "demanded" for v in asked), modality
+
+
+def test_the_requesters_own_act_after_and_is_done(events_analyzer):
+    text = "Egypt called on Israel to withdraw its troops and released 20 prisoners."
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    modality = {text[e.cue[0]:e.cue[1]]: e.modality for e in analysis.events}
+    assert modality.get("released") == "asserted", modality
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("We would appreciate the support of the international community.", "asserted"),  # a polite request
+    ("Iran would demand compensation if the talks failed.", "hypothetical"),
+])
+def test_a_polite_would_request_is_made(events_analyzer, text, modality):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    assert [(e.type, e.modality) for e in analysis.events][:1] == [("REQUEST", modality)]

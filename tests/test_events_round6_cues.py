@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from presswatch.eval_events import _analyse
+from conftest import cue_words, main_clause_analysis
 
 pytestmark = pytest.mark.slow
-
-
-def _analysis(analyzer, text):
-    return _analyse(analyzer, [{"id": "t", "text": text}])[0]
-
-
-def _cues(analysis, text):
-    return {(e.type, text[e.cue[0]:e.cue[1]].split()[0].lower()) for e in analysis.events}
 
 
 @pytest.mark.parametrize("text,word", [
@@ -47,8 +39,8 @@ def _cues(analysis, text):
     ("The Chilean consul had a phone call from the Peruvian ministry.", "call"),
 ])
 def test_false_cues_are_not_events(events_analyzer, text, word):
-    analysis = _analysis(events_analyzer, text)
-    assert word not in {w for _, w in _cues(analysis, text)}, _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert word not in {w for _, w in cue_words(analysis, text)}, cue_words(analysis, text)
 
 
 @pytest.mark.parametrize("text,etype,word", [
@@ -67,8 +59,8 @@ def test_false_cues_are_not_events(events_analyzer, text, word):
     ("The Egyptian president went to Khartoum for talks with Sudan.", "CONSULT", "went"),
 ])
 def test_the_same_words_as_real_cues(events_analyzer, text, etype, word):
-    analysis = _analysis(events_analyzer, text)
-    assert (etype, word) in _cues(analysis, text), _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert (etype, word) in cue_words(analysis, text), cue_words(analysis, text)
 
 
 @pytest.mark.parametrize("text,etype,word", [
@@ -80,12 +72,12 @@ def test_the_same_words_as_real_cues(events_analyzer, text, etype, word):
     ("Macron had a phone call with Putin.", "CONSULT", "had"),
 ])
 def test_phrases_take_their_own_type(events_analyzer, text, etype, word):
-    analysis = _analysis(events_analyzer, text)
-    assert (etype, word) in _cues(analysis, text), _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert (etype, word) in cue_words(analysis, text), cue_words(analysis, text)
 
 
 def test_an_event_nouns_infinitive_stays_an_event(events_analyzer):
     """Control for "the right to veto": the infinitive of a decision is the decider's act."""
     text = "China's decision to sign the treaty with Japan surprised Korea."
-    analysis = _analysis(events_analyzer, text)
-    assert "sign" in {w for _, w in _cues(analysis, text)}
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert "sign" in {w for _, w in cue_words(analysis, text)}

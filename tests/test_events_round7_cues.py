@@ -7,21 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from presswatch.eval_events import _analyse
+from conftest import cue_words, main_clause_analysis
 
 pytestmark = pytest.mark.slow
 
 
-def _analysis(analyzer, text):
-    return _analyse(analyzer, [{"id": "t", "text": text}])[0]
-
-
-def _cues(analysis, text):
-    return {(e.type, text[e.cue[0]:e.cue[1]].split()[0].lower()) for e in analysis.events}
-
-
 def _words(analysis, text):
-    return {w for _, w in _cues(analysis, text)}
+    return {w for _, w in cue_words(analysis, text)}
 
 
 @pytest.mark.parametrize("text,word", [
@@ -68,8 +60,8 @@ def _words(analysis, text):
     ("By using this site, you agree to the terms of use of Twitter.", "agree"),
 ])
 def test_false_cues_are_not_events(events_analyzer, text, word):
-    analysis = _analysis(events_analyzer, text)
-    assert word not in _words(analysis, text), _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert word not in _words(analysis, text), cue_words(analysis, text)
 
 
 @pytest.mark.parametrize("text,etype,word", [
@@ -90,8 +82,8 @@ def test_false_cues_are_not_events(events_analyzer, text, word):
     ("Chile continues to support the government of Peru.", "SUPPORT", "support"),
 ])
 def test_the_same_words_as_real_cues(events_analyzer, text, etype, word):
-    analysis = _analysis(events_analyzer, text)
-    assert (etype, word) in _cues(analysis, text), _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert (etype, word) in cue_words(analysis, text), cue_words(analysis, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -100,24 +92,24 @@ def test_the_same_words_as_real_cues(events_analyzer, text, etype, word):
 ])
 def test_a_polite_appreciation_is_a_request(events_analyzer, text):
     """"would appreciate X" asks for X: one REQUEST, and the support asked for is not itself an event."""
-    analysis = _analysis(events_analyzer, text)
-    cues = _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    cues = cue_words(analysis, text)
     assert any(t == "REQUEST" and w in ("appreciate", "welcome") for t, w in cues), cues
     assert "support" not in _words(analysis, text), cues
 
 
 def test_putting_pressure_is_a_demand(events_analyzer):
     text = "The United States is putting pressure on Iran over its nuclear programme."
-    analysis = _analysis(events_analyzer, text)
-    assert ("REQUEST", "putting") in _cues(analysis, text), _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert ("REQUEST", "putting") in cue_words(analysis, text), cue_words(analysis, text)
     event = next(e for e in analysis.events if e.type == "REQUEST")
     assert text[event.cue[0]:event.cue[1]] == "putting pressure"
 
 
 def test_putting_a_gag_on_the_press_is_coercion(events_analyzer):
     text = "Russia put a gag on the press in Chechnya."
-    analysis = _analysis(events_analyzer, text)
-    assert ("COERCE", "put") in _cues(analysis, text), _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert ("COERCE", "put") in cue_words(analysis, text), cue_words(analysis, text)
 
 
 @pytest.mark.parametrize("text,word", [
@@ -131,9 +123,9 @@ def test_putting_a_gag_on_the_press_is_coercion(events_analyzer):
     ("Protesters threw stones at the Israeli embassy in Amman.", "threw"),
 ])
 def test_crowd_violence_is_a_riot(events_analyzer, text, word):
-    analysis = _analysis(events_analyzer, text)
+    analysis = main_clause_analysis(events_analyzer, text)
     events = [e for e in analysis.events if text[e.cue[0]:e.cue[1]].split()[0].lower() == word]
-    assert events and events[0].type == "PROTEST", _cues(analysis, text)
+    assert events and events[0].type == "PROTEST", cue_words(analysis, text)
     assert events[0].cameo == "145"
 
 
@@ -144,8 +136,8 @@ def test_crowd_violence_is_a_riot(events_analyzer, text, word):
     ("Gunmen set fire to the Nigerian governor's office in Jos.", "set"),
 ])
 def test_armed_violence_stays_assault(events_analyzer, text, word):
-    analysis = _analysis(events_analyzer, text)
-    assert ("ASSAULT", word) in _cues(analysis, text), _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert ("ASSAULT", word) in cue_words(analysis, text), cue_words(analysis, text)
 
 
 @pytest.mark.parametrize("text,etype,word", [
@@ -160,12 +152,12 @@ def test_armed_violence_stays_assault(events_analyzer, text, word):
     ("Iran agreed to the proposal of the United Nations.", "AGREE", "agreed"),
 ])
 def test_plover_manual_types(events_analyzer, text, etype, word):
-    analysis = _analysis(events_analyzer, text)
-    assert (etype, word) in _cues(analysis, text), _cues(analysis, text)
+    analysis = main_clause_analysis(events_analyzer, text)
+    assert (etype, word) in cue_words(analysis, text), cue_words(analysis, text)
 
 
 def test_an_observed_ceasefire_has_the_ceasefire_mode(events_analyzer):
     text = "Ukraine and Russia observed the ceasefire in Donbas."
-    analysis = _analysis(events_analyzer, text)
+    analysis = main_clause_analysis(events_analyzer, text)
     event = next(e for e in analysis.events if e.type == "RETREAT")
     assert event.cameo == "0871"

@@ -328,10 +328,12 @@ def _aside(verb: Token, lemma: str) -> bool:
     under "as" with no object of its own is a comment on the sentence, not an event."""
     if lemma not in ASIDE_VERBS or verb.dep_ not in ("advcl", "parataxis", "ccomp", "ROOT"):
         return False
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and \
-            not (verb.i > verb.sent.start and verb.doc[verb.sent.start].lower_ == "as"
-                 and all(t.i in {c.i for c in verb.subtree} for t in verb.doc[verb.sent.start:verb.i])):
-        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        if not (verb.i > verb.sent.start and verb.doc[verb.sent.start].lower_ == "as"):
+            return False
+        under = {c.i for c in verb.subtree}  # once, not per token: long sentences
+        if not all(t.i in under for t in verb.doc[verb.sent.start:verb.i]):
+            return False
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
 
 
@@ -354,7 +356,7 @@ def _not_done(verb: Token, lemma: str) -> bool:
     if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in NON_ACT_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
-    if lemma == "go" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].tag_ == "VB":
+    if lemma == "go" and verb.i + 1 < verb.sent.end and verb.doc[verb.i + 1].tag_ == "VB":
         return True
     if lemma == "agree" and any(_site_terms(p) for c in _children(verb, "prep") if c.lower_ == "to"
                                 for p in _children(c, "pobj")):

@@ -36,7 +36,6 @@ ATTITUDE = {
 }
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
-OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}

@@ -194,6 +194,14 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             item = self._code_one(tok, cue, comp, parent)
             if comp is not None and comp.i in cues:
                 consumed[comp.i] = item
+            if comp is not None and item is not None and item.event.type == "REQUEST":
+                # "called on X to assume ..., take ... and provide ...": every action asked for is asked for
+                # (a bare "release" after "called on X to withdraw," is often parsed as a conjunct of "called")
+                also = [c for c in tok.conjuncts if c.tag_ == "VB" and c.i > comp.i]
+                for conj in [*comp.conjuncts, *also, *(g for c in also for g in c.conjuncts)]:
+                    if conj.i in cues and conj.i not in consumed and conj.tag_ == "VB" \
+                            and not _children(conj, "nsubj", "nsubjpass"):  # "and released": Egypt's own act
+                        consumed[conj.i] = item
             if item is None:
                 continue
             if parent is not None:
@@ -264,6 +272,10 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             modality = "asserted"  # the demand itself is asserted: "X said Y must ..."
         elif aux & FUTURE:
             modality = "intended"
+        elif aux & HYPOTHETICAL and etype == "REQUEST" and aux <= {"would"} and not any(
+                c.dep_ in ("advcl", "mark") and c.lower_ in ("if", "unless") or
+                any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in tok.children):
+            modality = "asserted"  # "would appreciate/welcome your support": a polite request is still made
         elif aux & HYPOTHETICAL:
             reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING
             modality = "intended" if reported and "would" in aux else "hypothetical"
