@@ -162,3 +162,17 @@ def test_the_requesters_own_act_after_and_is_done(events_analyzer):
 def test_a_polite_would_request_is_made(events_analyzer, text, modality):
     analysis = events_analyzer.analyze(Article(id="t", text=text))
     assert [(e.type, e.modality) for e in analysis.events][:1] == [("REQUEST", modality)]
+
+
+@pytest.mark.parametrize("authors, code", [
+    (["Sergey Lavrov"], "RUS"),  # an official's op-ed: "we" and "our country" are the author's
+    (["John Smith"], None),      # a journalist's or editorial "we" names nobody
+    ([], None),
+])
+def test_we_outside_quotes_is_an_official_author(events_analyzer, authors, code):
+    text = "We reject the deployment of NATO forces in Central Asia. Our country will never accept it."
+    analysis = events_analyzer.analyze(Article(id="t", text=text, authors=authors, published="2021-12-20"))
+    assert [event_code(analysis, e.source) for e in analysis.events] == [code, code]
+    ids = {a.id for a in analysis.actors}
+    assert all(e.source.actor in ids for e in analysis.events if e.source.actor)
+    assert "it" not in [s.target.text for s in analysis.stances]  # a pronoun names nothing to oppose

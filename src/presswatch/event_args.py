@@ -77,6 +77,8 @@ class ArgumentFinder:
             if q is not None and q.speaker is not None:
                 actor = self._speaker_actor(q)
                 text = q.speaker.name or text
+            elif q is None:  # an official's op-ed or speech: "we" is its author
+                actor = ctx.author_official()
         if actor is None and tok.lower_ in PRONOUNS:
             actor = self._antecedent(tok)
         if actor is None and (tok.lemma_.lower() in ANAPHORIC_NOUNS or _generic(tok)):
@@ -112,13 +114,16 @@ class ArgumentFinder:
 
     def _our(self, tok: Token) -> Optional[str]:
         """"our country", "our government", "our diplomats" inside a quote: the speaker's state ("our
-        alliance": the speaker's organisation)."""
+        alliance": the speaker's organisation); outside quotes, the author's when an official wrote."""
         if not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
             return None
         q = self.ctx.quote_at(tok.idx)
-        if q is None or q.speaker is None or q.id in self._resolving:
+        if q is None:
+            speaker = self.ctx.author_official()
+        elif q.speaker is None or q.id in self._resolving:
             return None
-        speaker = self._speaker_actor(q)
+        else:
+            speaker = self._speaker_actor(q)
         if not speaker or self.ctx.weak(speaker):
             return None
         if ANAPHORIC_NOUNS.get(tok.lemma_.lower()) == "body":

@@ -145,6 +145,22 @@ class _DocContext:
             known.mentions.append([self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)])
         return known.id
 
+    def author_official(self) -> Optional[str]:
+        """The single author of the article when the knowledge base knows them with a country (an
+        official's op-ed or speech): whom "we" and "I" outside quotes stand for. None otherwise, as
+        a journalist's or editorial "we" names no actor."""
+        authors = getattr(self.article, "authors", None) or []
+        base = _kb() if len(authors) == 1 else None
+        if base is None:
+            return None
+        found = [e for e in base.lookup_person(authors[0]) if e.country]
+        if len(found) != 1:
+            return None
+        if found[0].id not in self.actors:
+            self.actors[found[0].id] = self.guessed.setdefault(found[0].id, found[0].to_actor())
+        self.implied.add(found[0].id)  # listed in doc._.pw_actors (publish) though the text never names them
+        return found[0].id
+
     def weak(self, actor_id: str) -> bool:
         return self._weak(actor_id)
 

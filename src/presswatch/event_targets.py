@@ -14,7 +14,7 @@ from .event_actors import (
 from .event_cues import _Cue
 from .event_parse import _children, _generic, _misparsed_verb
 from .event_vocab import (
-    CIRCUMSTANCE_PREPS, DOMESTIC, FIRST_PERSON, INDEFINITE, MATERIAL, MAX_ARG_TOKENS, OBJECT_CONTROL, PASS_SUBJ,
+    CIRCUMSTANCE_PREPS, DEMONSTRATIVES, DOMESTIC, FIRST_PERSON, INDEFINITE, MATERIAL, MAX_ARG_TOKENS, OBJECT_CONTROL, PASS_SUBJ,
     PRONOUNS, PURPOSE_NOUNS, RECIPROCAL, REL_PRONOUNS, SUBJ, TARGET_PREPS, TITLE_WORDS, TRANSFER, TWO_SIDED,
 )
 from .types import EventArg
@@ -422,8 +422,9 @@ class TargetFinder:
                     return self._purpose(against) or against
         if etype == "THREATEN" and tok.lemma_.lower() != "threaten" and cue.kind == "verb":
             return None  # a warning without "against" names no object of opposition
-        if target is not None and not target.actor and target.text.lower() in INDEFINITE:
-            return None  # "promised everything to everyone": no stance toward anything in particular
+        if target is not None and not target.actor and (target.text.lower() in INDEFINITE or
+                                                        target.text.lower() in PRONOUNS | DEMONSTRATIVES):
+            return None  # "promised everything to everyone", "will never accept it": no stance toward anything named
         return self._purpose(target) or target
 
     def _purpose(self, target: Optional[EventArg]) -> Optional[EventArg]:

@@ -38,6 +38,7 @@ SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 WH_SUBJECTS = {"who", "what", "which"}
 INDEFINITE = {"everything", "anything", "something", "nothing", "everyone", "anyone", "someone", "nobody",
