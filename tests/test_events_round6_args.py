@@ -158,6 +158,8 @@ def test_the_requesters_own_act_after_and_is_done(events_analyzer):
 @pytest.mark.parametrize("text, modality", [
     ("We would appreciate the support of the international community.", "asserted"),  # a polite request
     ("Iran would demand compensation if the talks failed.", "hypothetical"),
+    ("Iran would demand compensation.", "hypothetical"),  # only an appreciation is a polite request
+    ("Russia said it would demand compensation.", "intended"),
 ])
 def test_a_polite_would_request_is_made(events_analyzer, text, modality):
     analysis = events_analyzer.analyze(Article(id="t", text=text))

@@ -55,7 +55,7 @@ from .event_parse import _asks_who, _children, _depth, _negated
 from .event_targets import TargetFinder
 from .event_vocab import (
     ATTITUDE, CAMEO_FALLBACKS, COOPERATIVE, DECIDE_VERBS, FUTURE, GATHERING_NOUNS, HELP_VERBS, HYPOTHETICAL, MATERIAL, MATERIAL_CONFLICT,
-    OWN_RETREAT, PASS_SUBJ, RECEIVE_VERBS, RECEIVED_TYPES, REPORTING, THREAT_CODES,
+    OWN_RETREAT, PASS_SUBJ, POLITE_VERBS, RECEIVE_VERBS, RECEIVED_TYPES, REPORTING, THREAT_CODES,
 )
 from .extensions import register_extensions
 from .stances import Claim, build_stances
@@ -272,7 +272,8 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             modality = "asserted"  # the demand itself is asserted: "X said Y must ..."
         elif aux & FUTURE:
             modality = "intended"
-        elif aux & HYPOTHETICAL and etype == "REQUEST" and aux <= {"would"} and not any(
+        elif aux & HYPOTHETICAL and etype == "REQUEST" and aux <= {"would"} and \
+                tok.lemma_.lower() in POLITE_VERBS and not any(  # "would demand" stays hypothetical or intended
                 c.dep_ in ("advcl", "mark") and c.lower_ in ("if", "unless") or
                 any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in tok.children):
             modality = "asserted"  # "would appreciate/welcome your support": a polite request is still made
