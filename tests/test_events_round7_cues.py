@@ -53,6 +53,7 @@ def _words(analysis, text):
     ("Britain gave its agents a licence to kill in Iraq.", "kill"),
     ("Mexico was two days away from filing a lawsuit against the United States.", "filing"),
     ("It is harder for France to prosecute the Algerian general now.", "prosecute"),
+    ("The Algerian general is harder to prosecute now.", "prosecute"),
     # a condition of readiness for what is no event
     ("If the Kremlin is prepared to lie about this, Germany should worry.", "prepared"),
     # a website's terms are no agreement
@@ -72,6 +73,9 @@ def test_false_cues_are_not_events(events_analyzer, text, word):
     ("Iraqi troops fought Islamic State fighters near Mosul.", "ASSAULT", "fought"),
     ("Israeli jets attacked Hamas positions in Gaza.", "ASSAULT", "attacked"),
     ("Mexico filed a lawsuit against the United States.", "ACCUSE", "filed"),
+    # "wrong/right to" with an actor as subject judges an act that was done
+    ("Britain was wrong to invade Iraq in 2003.", "ASSAULT", "invade"),
+    ("Germany was right to send tanks to Ukraine.", "MOBILIZE", "send"),
     ("Iran stood ready to work with France.", "AGREE", "ready"),
     ("If Russia is prepared to withdraw its troops, Ukraine will negotiate.", "CONCEDE", "prepared"),
     ("China must negotiate with Japan.", "CONSULT", "negotiate"),

@@ -15,7 +15,8 @@ from .event_vocab import (
     DICTIONARY_REQUIRES, FORCE_ONLY_VERBS, FORCE_TYPES, FRAME_NOUNS, FUTURE, HYPOTHETICAL, INSTEAD_HEADS,
     JUDGED_ADJS, LEAD_VERBS, LIGHT_VERBS, NEUTRAL_STIMULI, NON_ACT_NOUNS, NON_EVENT_OBJECTS, NOT_EVENT_VERBS,
     OBLIGATION, PARTICLES, PHRASE_DEPS, PLAN_VERBS, POLITE_VERBS, RECEIVED_FROM_TYPES, RECEIVED_TYPES,
-    RECEIVE_VERBS, REPORTING, RESCUER_HEADS, RESPONSE_VERBS, RIOT_HEADS, SHOW_VERBS, SUBJ, WORD_INSTRUMENTS,
+    RECEIVE_VERBS, REPORTING, RESCUER_HEADS, RESPONSE_VERBS, RIOT_HEADS, SHOW_VERBS, SUBJ, TOUGH_ADJS,
+    WORD_INSTRUMENTS,
 )
 
 
@@ -348,11 +349,13 @@ def _not_done(verb: Token, lemma: str) -> bool:
         return True  # the parser hangs "instead" on "of" or "of" on "instead"
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         head = verb.head
-        judged = head.pos_ == "ADJ" and head.lower_ in JUDGED_ADJS or any(
-            c.dep_ == "acomp" and c.lower_ in JUDGED_ADJS for c in head.children) and any(
-            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
-        if judged:
+        adj = head if head.pos_ == "ADJ" and head.lower_ in JUDGED_ADJS else next(
+            (c for c in head.children if c.dep_ == "acomp" and c.lower_ in JUDGED_ADJS), None)
+        clause = adj.head if adj is not None and adj.dep_ == "acomp" else adj
+        if adj is not None and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in clause.children):
             return True  # "it is harder (for X) to prosecute her": how hard the act would be, not the act
+        if adj is head and adj.lower_ in TOUGH_ADJS and not _children(verb, "dobj"):
+            return True  # "the general is harder to prosecute": the subject is what it would be done to
     if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in NON_ACT_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True

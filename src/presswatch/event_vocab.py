@@ -133,6 +133,10 @@ NON_ACT_NOUNS = {"right", "failure", "inability", "ability", "capacity", "power"
 JUDGED_ADJS = {"hard", "harder", "hardest", "difficult", "easy", "easier", "impossible", "possible", "tough",
                "tougher", "simple", "simpler", "unlikely", "likely", "important", "necessary", "vital", "essential",
                "crucial", "wrong", "right", "wise", "foolish", "pointless", "useless", "dangerous", "safe", "safer"}
+# Of those, the ones whose subject can be what the act is done to ("she is harder to prosecute"); with any other
+# personal subject the subject is the actor, and the act may well be done ("Britain was wrong to invade Iraq").
+TOUGH_ADJS = {"hard", "harder", "hardest", "difficult", "easy", "easier", "impossible", "tough", "tougher", "simple",
+              "simpler"}
 # Words that make a clause's verb hypothetical-by-contrast: "instead of committing", "rather than signing".
 INSTEAD_HEADS = {("of", "instead"), ("than", "rather"), ("from", "away")}  # "two days away from filing"
 # Objects that make a curated verb a statement or a financial act, not its event: "released records",
