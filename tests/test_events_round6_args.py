@@ -155,6 +155,13 @@ def test_the_requesters_own_act_after_and_is_done(events_analyzer):
     assert modality.get("released") == "asserted", modality
 
 
+def test_the_requesters_own_future_act_after_and_is_not_demanded(events_analyzer):
+    text = "Egypt will call on Israel to withdraw its troops and will lift the blockade of Gaza."
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    modality = {text[e.cue[0]:e.cue[1]]: e.modality for e in analysis.events}
+    assert modality.get("withdraw") == "demanded" and modality.get("lift") == "intended", modality
+
+
 @pytest.mark.parametrize("text, modality", [
     ("We would appreciate the support of the international community.", "asserted"),  # a polite request
     ("Iran would demand compensation if the talks failed.", "hypothetical"),

@@ -200,7 +200,8 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
                 also = [c for c in tok.conjuncts if c.tag_ == "VB" and c.i > comp.i]
                 for conj in [*comp.conjuncts, *also, *(g for c in also for g in c.conjuncts)]:
                     if conj.i in cues and conj.i not in consumed and conj.tag_ == "VB" \
-                            and not _children(conj, "nsubj", "nsubjpass"):  # "and released": Egypt's own act
+                            and not _children(conj, "nsubj", "nsubjpass") \
+                            and all(a.lower_ == "to" for a in _children(conj, "aux")):  # "and will lift": its own
                         consumed[conj.i] = item
             if item is None:
                 continue
