@@ -138,6 +138,7 @@ def test_crowd_violence_is_a_riot(events_analyzer, text, word):
     ("Armed men attacked the village near Kabul.", "attacked"),
     ("Syrian troops torched the village of Kafr Nabl.", "torched"),
     ("Gunmen set fire to the Nigerian governor's office in Jos.", "set"),
+    ("Armed supporters of the militia attacked the village near Kabul.", "attacked"),
 ])
 def test_armed_violence_stays_assault(events_analyzer, text, word):
     analysis = main_clause_analysis(events_analyzer, text)

@@ -282,6 +282,8 @@ class CueFinder:
         heads = {"crowd": CROWD_HEADS, "rioters": RIOT_HEADS, "rescuers": RESCUER_HEADS}.get(kind, FORCE_HEADS)
         subj = _children(verb, *SUBJ) or [s for s in [self._controller(verb)] if s is not None]
         for s in subj:
+            if kind == "rioters" and any(c.dep_ == "amod" and c.lower_ == "armed" for c in s.children):
+                continue  # "armed supporters of the militia attacked the village": an armed attack, no riot
             for t in [s] + [p for c in _children(s, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]:
                 if t.lower_ in heads or t.lemma_.lower() in heads:
                     return True
