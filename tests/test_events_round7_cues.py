@@ -83,6 +83,7 @@ def test_false_cues_are_not_events(events_analyzer, text, word):
     ("Austria affirmed Slovenia's right to hold the European presidency.", "SUPPORT", "affirmed"),
     ("Iran's foreign minister went to Beijing for talks.", "CONSULT", "went"),
     ("Japan appreciates the support of Germany.", "SUPPORT", "appreciates"),
+    ("Germany should welcome more refugees from Syria.", "SUPPORT", "welcome"),  # an obligation, no request
     ("Chile continues to support the government of Peru.", "SUPPORT", "support"),
 ])
 def test_the_same_words_as_real_cues(events_analyzer, text, etype, word):

@@ -403,7 +403,8 @@ def _polite_request(verb: Token) -> bool:
     polite request for it (PLOVER manual 3.8), not praise."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in POLITE_VERBS:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "should", "'d") for c in verb.children):
+    # not "should": "Germany should welcome more refugees" says what Germany ought to do, and asks nothing
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children):
         return False
     return bool(_children(verb, "dobj", "xcomp", "ccomp"))
 
