@@ -185,3 +185,10 @@ def test_we_outside_quotes_is_an_official_author(events_analyzer, authors, code)
     ids = {a.id for a in analysis.actors}
     assert all(e.source.actor in ids for e in analysis.events if e.source.actor)
     assert "it" not in [s.target.text for s in analysis.stances]  # a pronoun names nothing to oppose
+
+
+def test_a_known_person_without_an_office_at_the_date_is_no_official_author(events_analyzer):
+    # Lavrov became foreign minister in 2004: a 1990 text of his is no minister's op-ed
+    text = "We reject the deployment of NATO forces in Central Asia."
+    analysis = events_analyzer.analyze(Article(id="t", text=text, authors=["Sergey Lavrov"], published="1990-01-01"))
+    assert event_code(analysis, analysis.events[0].source) is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import cue_words, main_clause_analysis
+from presswatch.types import Article
 
 pytestmark = pytest.mark.slow
 
@@ -167,3 +168,13 @@ def test_an_observed_ceasefire_has_the_ceasefire_mode(events_analyzer):
     analysis = main_clause_analysis(events_analyzer, text)
     event = next(e for e in analysis.events if e.type == "RETREAT")
     assert event.cameo == "0871"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Japan would welcome Ukraine into the G7.", "SUPPORT"),       # a party welcomed, nothing asked for
+    ("Hezbollah supporters attacked Israeli soldiers.", "ASSAULT"),  # supporters of an armed group: no riot
+    ("The news website accused the Kremlin of lying.", "ACCUSE"),  # an outlet acts
+])
+def test_review_limits_of_round_seven_rules(events_analyzer, text, etype):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    assert [e.type for e in analysis.events][:1] == [etype]

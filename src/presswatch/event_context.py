@@ -153,7 +153,9 @@ class _DocContext:
         base = _kb() if len(authors) == 1 else None
         if base is None:
             return None
-        found = [e for e in base.lookup_person(authors[0]) if e.country]
+        date = self.article_date or ""
+        # an office holder, in office at the article's date when it has one (not a journalist the base knows)
+        found = [e for e in base.lookup_person(authors[0]) if e.country and (e.roles_at(date) if date else e.roles)]
         if len(found) != 1:
             return None
         if found[0].id not in self.actors:

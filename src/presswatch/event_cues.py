@@ -406,7 +406,10 @@ def _polite_request(verb: Token) -> bool:
     # not "should": "Germany should welcome more refugees" says what Germany ought to do, and asks nothing
     if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children):
         return False
-    return bool(_children(verb, "dobj", "xcomp", "ccomp"))
+    objs = _children(verb, "dobj")
+    if any(o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for o in objs):
+        return False  # "Japan would welcome Ukraine into the G7": a party welcomed, nothing asked for
+    return bool(objs or _children(verb, "xcomp", "ccomp"))
 
 
 def _figurative_force(verb: Token, etype: str) -> bool:

@@ -184,7 +184,7 @@ DICTIONARY_EXCLUDES = {"go": {"beyond", "on", "after", "ahead"}, "come": {"forwa
 # Subjects that are ideas, texts or processes, not actors: "the public interest supports", "this poll grants
 # you access", "the review process contributes", "theory confirmed". A verb with one of them as its (active)
 # subject is no event.
-ABSTRACT_SUBJECTS = {"interest", "poll", "survey", "theory", "study", "process", "site", "website", "page",
+ABSTRACT_SUBJECTS = {"interest", "poll", "survey", "theory", "study", "process", "page",
                      "article", "research", "evidence", "logic", "principle", "idea", "concept", "practice",
                      "experience", "history", "fact", "data", "analysis", "cookie", "cookies", "book", "film",
                      "story", "quiz", "questionnaire", "algorithm"}
@@ -213,7 +213,7 @@ POLITE_VERBS = {"appreciate", "welcome", "value"}
 # village"): words that do not say the group acts as a crowd with a cause.
 RIOT_HEADS = {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "student",
               "students", "rioter", "rioters", "mob", "mobs", "crowd", "crowds", "looter", "looters", "hooligan",
-              "hooligans", "vandal", "vandals", "marchers", "activists", "supporters", "fans", "strikers"}
+              "hooligans", "vandal", "vandals", "marchers", "activists", "strikers"}
 # Dictionary verbs of force whose figurative use is common ("NATO surrounds Russia"): force only when
 # the subject is armed forces ("troops surrounded the town").
 FORCE_ONLY_VERBS = {"surround", "encircle", "ring"}
