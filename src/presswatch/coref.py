@@ -24,6 +24,8 @@ knowledge base separately. Only mentions inside the analysed regions are used.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -249,8 +251,7 @@ class Resolver:
         desc = _expand(_words(self.doc[span[0]:span[1]])) if span else set()
         # nationality words of the description ("the Sri Lankan president") rule out people of another;
         # a word of a longer place name is none ("New" of "New York" in "the new president")
-        nations = {t.lower_ for t in self.doc if t.ent_type_ == "NORP"} | {
-            e.text.lower() for e in self.doc.ents if e.label_ == "GPE" and len(e) == 1}
+        nations = self._nation_words
         desc_nat = desc & nations
         scored, allowed = [], []
         for p in self.persons:
@@ -269,6 +270,12 @@ class Resolver:
         if subjects:
             return self.root(max(subjects, key=lambda p: p.start))
         return None
+
+    @functools.cached_property
+    def _nation_words(self) -> frozenset[str]:
+        """Nationality words of the document, read once per Doc (every description asks)."""
+        return frozenset({t.lower_ for t in self.doc if t.ent_type_ == "NORP"} | {
+            e.text.lower() for e in self.doc.ents if e.label_ == "GPE" and len(e) == 1})
 
     def _coargument(self, p: Person, tok: Token) -> bool:
         """``p`` and the description are subject and object of one verb."""
