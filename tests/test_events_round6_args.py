@@ -192,3 +192,21 @@ def test_a_known_person_without_an_office_at_the_date_is_no_official_author(even
     text = "We reject the deployment of NATO forces in Central Asia."
     analysis = events_analyzer.analyze(Article(id="t", text=text, authors=["Sergey Lavrov"], published="1990-01-01"))
     assert event_code(analysis, analysis.events[0].source) is None
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Europe should sanction Russia.", "demanded"),           # owed, not done
+    ("Africa needs to invest in its own defence.", "demanded"),
+    ("Russia has to withdraw its troops from Georgia.", "demanded"),
+    ("Russia had to withdraw its troops from Georgia.", "asserted"),  # the past usually reports it happened
+    ("Russia withdrew its troops from Georgia.", "asserted"),
+])
+def test_an_act_only_said_to_be_owed_is_demanded(events_analyzer, text, modality):
+    analysis = events_analyzer.analyze(Article(id="t", text=text))
+    assert [e.modality for e in analysis.events][:1] == [modality]
+
+
+def test_an_owed_act_is_no_stance_of_its_subject(events_analyzer):
+    analysis = events_analyzer.analyze(Article(id="t", text="Germany should sanction Russia."))
+    assert [e.modality for e in analysis.events] == ["demanded"]
+    assert not analysis.stances

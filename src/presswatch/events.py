@@ -54,8 +54,9 @@ from .event_lexicon import Lexicon, load_lexicon
 from .event_parse import _asks_who, _children, _depth, _negated
 from .event_targets import TargetFinder
 from .event_vocab import (
-    ATTITUDE, CAMEO_FALLBACKS, COOPERATIVE, DECIDE_VERBS, FUTURE, GATHERING_NOUNS, HELP_VERBS, HYPOTHETICAL, MATERIAL, MATERIAL_CONFLICT,
-    OWN_RETREAT, PASS_SUBJ, POLITE_VERBS, RECEIVE_VERBS, RECEIVED_TYPES, REPORTING, THREAT_CODES,
+    ATTITUDE, CAMEO_FALLBACKS, COOPERATIVE, DECIDE_VERBS, FUTURE, GATHERING_NOUNS, HELP_VERBS, HYPOTHETICAL, MATERIAL,
+    MATERIAL_CONFLICT, OBLIGATION, OWN_RETREAT, PASS_SUBJ, POLITE_VERBS, RECEIVE_VERBS, RECEIVED_TYPES, REPORTING,
+    THREAT_CODES,
 )
 from .extensions import register_extensions
 from .stances import Claim, build_stances
@@ -77,6 +78,16 @@ def make_events(nlp: Language, name: str, noun_cues: bool, stances: bool, offici
     return EventsComponent(noun_cues=noun_cues, stances=stances, official_to_state=official_to_state,
                            max_sentence_tokens=max_sentence_tokens, wordnet_fallback=wordnet_fallback,
                            cameo_fallback=cameo_fallback)
+
+
+def _obliged(tok: Token) -> bool:
+    """The act is only said to be owed: "Europe should sanction Russia", "Africa needs to invest", "has to
+    withdraw" (present tense: "had to withdraw" usually reports that it happened)."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in ("need", "have") and head.tag_ in ("VBZ", "VBP") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 @dataclass
@@ -135,6 +146,8 @@ class EventsComponent:
             if item.parent is not None:
                 # What a request asks for is the requester's stance: "called on X to prevent Y".
                 source = item.parent.event.source.actor
+            elif ev.modality == "demanded":
+                continue  # "Europe should sanction Russia": the writer's demand, not Europe's stance
             if not item.attitude or not source or item.stance_target is None or ev.negated and ev.type != "REJECT":
                 continue
             tgt = item.stance_target
@@ -287,8 +300,8 @@ class _SentenceCoder(CueFinder, ArgumentFinder, TargetFinder):
             modality = cue.modality
         elif cue.kind == "verb" and cue.modality in ("intended", "refused"):
             modality = cue.modality
-        if parent is not None:
-            modality = "demanded"
+        if parent is not None or cue.kind != "modal" and _obliged(tok):
+            modality = "demanded"  # what a request asks for; also "Europe should sanction Russia": not done
         if negated and etype in COOPERATIVE:
             etype, cameo, attitude, modality = "REJECT", "120", "oppose", "refused"
         elif not negated and modality == "intended" and etype in COOPERATIVE - {"AGREE", "RETREAT", "CONCEDE"}:
